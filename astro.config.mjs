@@ -1,0 +1,16 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import { markdownConfig } from './src/lib/markdown.ts';
+
+/** The public origin of the site; set SITE_URL when building for a real host. */
+const site = process.env.SITE_URL ?? 'http://localhost:4321';
+
+export default defineConfig({
+  site,
+  // Permalinks are /articles/<slug>/: the trailing slash is part of every URL, so none redirects.
+  trailingSlash: 'always',
+  build: { format: 'directory', inlineStylesheets: 'always' },
+  markdown: markdownConfig,
+  server: { port: 4321, host: 'localhost' },
+  devToolbar: { enabled: false },
+});

@@ -1,0 +1,60 @@
+import { format, isValid } from 'date-fns';
+import { TZDate, tz } from '@date-fns/tz';
+import { arSA, enGB, faIR, he, type Locale } from 'date-fns/locale';
+import { SITE } from './site';
+
+/** ISO 8601 date (2024-12-16) or date-time (2024-12-16T09:30, seconds, fraction and Z/±hh:mm optional). */
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})?)?$/;
+
+/**
+ * Parses the raw frontmatter text of a date strictly.
+ * Unlike YAML (which rolls 2024-02-30 over to 1 March), an impossible calendar date or time is rejected.
+ * A date-time without an offset is read in the site's time zone (UTC by default).
+ * @returns the Date, or undefined when the text is not a real ISO 8601 date or date-time.
+ */
+export function parseIsoDate(text: string): Date | undefined {
+  const m = ISO_DATE.exec(text.trim());
+  if (!m) return undefined;
+  const [, y, mo, d, h = '00', mi = '00', s = '00', fraction = '', offset] = m;
+  const year = Number(y), month = Number(mo), day = Number(d);
+  const hour = Number(h), minute = Number(mi), second = Number(s);
+  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return undefined;
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day > daysInMonth) return undefined;
+  if (offset && offset !== 'Z') {
+    const [oh, om] = offset.slice(1).split(':').map(Number);
+    if (oh! > 14 || om! > 59) return undefined;
+  }
+  const date = offset
+    ? new Date(`${y}-${mo}-${d}T${h}:${mi}:${s}${fraction.slice(0, 4)}${offset}`)
+    : new Date(new TZDate(year, month - 1, day, hour, minute, second, Math.floor(Number(`0${fraction || '.0'}`) * 1000), SITE.timeZone).getTime());
+  return isValid(date) ? date : undefined;
+}
+
+const LOCALES: Record<string, Locale> = { en: enGB, ar: arSA, he, fa: faIR };
+
+/** The date-fns locale for a BCP 47 tag (its primary language), English when we have none. */
+export function localeFor(lang: string): Locale {
+  return LOCALES[lang.toLowerCase().split('-')[0]!] ?? enGB;
+}
+
+/** True when the date carries a time of day other than midnight in the site's time zone. */
+function hasTimeOfDay(date: Date): boolean {
+  return format(date, 'HH:mm:ss', { in: tz(SITE.timeZone) }) !== '00:00:00';
+}
+
+/**
+ * Formats a date for readers, in the site's time zone and the article's language.
+ * @example formatDate(new Date('2024-12-16T00:00:00Z'))      //=> '16 December 2024'
+ * @example formatDate(new Date('2024-12-16T14:05:00Z'))      //=> '16 December 2024, 14:05 UTC'
+ */
+export function formatDate(date: Date, lang = 'en'): string {
+  const options = { in: tz(SITE.timeZone), locale: localeFor(lang) };
+  const day = format(date, 'd MMMM yyyy', options);
+  return hasTimeOfDay(date) ? `${day}, ${format(date, 'HH:mm', options)} ${SITE.timeZoneLabel}` : day;
+}
+
+/** A machine-readable value for `<time datetime>`: the date alone when it has no time of day. */
+export function datetimeAttribute(date: Date): string {
+  return hasTimeOfDay(date) ? date.toISOString() : format(date, 'yyyy-MM-dd', { in: tz(SITE.timeZone) });
+}

@@ -1,0 +1,15 @@
+/** Site-wide settings, read by pages, feeds and astro.config.mjs alike. */
+export const SITE = {
+  /** The name shown in the header, the <title> and the feeds. */
+  name: 'The Reader',
+  /** One line under the name on the home page. */
+  tagline: 'News articles, plainly presented.',
+  /** Default language of the site chrome (articles may set their own). */
+  lang: 'en',
+  /** IANA time zone used for every date shown. */
+  timeZone: 'UTC',
+  /** Label printed after a time of day. */
+  timeZoneLabel: 'UTC',
+  /** Words per minute used for reading time. */
+  wordsPerMinute: 230,
+} as const;

@@ -1,0 +1,44 @@
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { buildSite } from '../../scripts/build.mjs';
+import { FIXTURE_ARTICLES, INVALID_ARTICLES, TEST_OUTPUT } from './paths';
+import { ensureChromium } from './chromium';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The site built from content/articles plus tests/fixtures/articles. */
+    distDir: string;
+    /** What the build of tests/fixtures/invalid printed, its exit code, and the folder it must not have written. */
+    invalidBuild: { code: number; output: string; outDir: string };
+    chromiumPath: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const work = await mkdtemp(join(tmpdir(), 'reader-test-'));
+  await mkdir(TEST_OUTPUT, { recursive: true });
+  const chromium = ensureChromium();
+
+  // The published articles plus the test fixtures (a second article, a draft, …), in one content folder.
+  const articles = join(work, 'articles');
+  await cp(`${project.config.root}/content/articles`, articles, { recursive: true });
+  await cp(FIXTURE_ARTICLES, articles, { recursive: true });
+  const distDir = join(work, 'dist');
+  const site = await buildSite({ outDir: distDir, env: { ARTICLES_DIR: articles }, quiet: true });
+  if (site.code !== 0) throw new Error(`The test site did not build:\n${site.output}`);
+
+  // A build of invalid articles must fail and leave the previous site in its folder untouched.
+  const invalidOut = join(work, 'previous-dist');
+  await mkdir(invalidOut);
+  await writeFile(join(invalidOut, 'index.html'), '<p>previous site</p>');
+  const invalid = await buildSite({ outDir: invalidOut, env: { ARTICLES_DIR: INVALID_ARTICLES }, quiet: true });
+
+  project.provide('distDir', distDir);
+  project.provide('invalidBuild', { code: invalid.code, output: invalid.output, outDir: invalidOut });
+  project.provide('chromiumPath', await chromium);
+  return async () => {
+    await rm(work, { recursive: true, force: true });
+  };
+}
