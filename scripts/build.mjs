@@ -18,6 +18,28 @@ function cleanEnv() {
 }
 
 /**
+ * Builds the Pagefind search index of the article pages into `<dir>/pagefind/`, using the binary shipped
+ * in pagefind's platform npm package (no network). Only elements marked data-pagefind-body (the article)
+ * are indexed; every language goes into one index so the one search page finds articles in any language.
+ * @param {string} dir the freshly built site
+ * @returns {Promise<{ code: number, output: string }>}
+ */
+async function indexSearch(dir) {
+  const pagefind = await import('pagefind');
+  try {
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+    if (!index) return { code: 1, output: `Search index failed: ${errors.join('; ')}\n` };
+    const added = await index.addDirectory({ path: dir });
+    const written = await index.writeFiles({ outputPath: resolve(dir, 'pagefind') });
+    const problems = [...added.errors, ...written.errors];
+    if (problems.length) return { code: 1, output: `Search index failed: ${problems.join('; ')}\n` };
+    return { code: 0, output: `Search index: ${added.page_count} pages indexed by Pagefind.\n` };
+  } finally {
+    await pagefind.close();
+  }
+}
+
+/**
  * Runs `astro build` into `<outDir>.partial` and renames it to `outDir` on success.
  * @param {{ outDir?: string, env?: Record<string, string>, quiet?: boolean }} [options]
  * @returns {Promise<{ code: number, output: string }>} exit code and everything Astro printed
@@ -44,6 +66,13 @@ export async function buildSite({ outDir = resolve(root, 'dist'), env = {}, quie
   if (code !== 0 || !existsSync(resolve(partial, 'index.html'))) {
     await rm(partial, { recursive: true, force: true });
     return { code: code || 1, output };
+  }
+  const search = await indexSearch(partial);
+  output += search.output;
+  if (!quiet) process.stdout.write(search.output);
+  if (search.code !== 0) {
+    await rm(partial, { recursive: true, force: true });
+    return { code: 1, output };
   }
   const old = `${outDir}.old`;
   await rm(old, { recursive: true, force: true });

@@ -86,6 +86,12 @@ export const articleSchema = z
     lang: bcp47.default('en'),
     /** A draft is shown by `npm run dev` and left out of production builds. */
     draft: z.boolean({ error: 'expected true or false' }).default(false),
+    /** Corrections, each dated; shown on the page as a notice and counted as an update (see lastUpdated). */
+    corrections: z
+      .array(z.strictObject({ date: isoDate, text: text('correction text') }), {
+        error: 'expected a list of corrections, each with a date and a text',
+      })
+      .default([]),
   })
   .refine((data) => !data.updated || data.updated >= data.published, {
     path: ['updated'],
@@ -95,6 +101,13 @@ export const articleSchema = z
       const dates = value as { published?: unknown; updated?: unknown };
       return dates.published instanceof Date && dates.updated instanceof Date;
     },
+  })
+  .superRefine((data, ctx) => {
+    data.corrections.forEach((correction, i) => {
+      if (correction.date < data.published) {
+        ctx.addIssue({ code: 'custom', path: ['corrections', i, 'date'], message: 'must not be before published' });
+      }
+    });
   });
 
 /** An article's frontmatter after validation: the one article type every page uses. */

@@ -5,6 +5,7 @@ import type { TestProject } from 'vitest/node';
 import { buildSite } from '../../scripts/build.mjs';
 import { FIXTURE_ARTICLES, INVALID_ARTICLES, TEST_OUTPUT } from './paths';
 import { ensureChromium } from './chromium';
+import { writeNewsroom } from './newsroom-fixtures';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -13,6 +14,8 @@ declare module 'vitest' {
     /** What the build of tests/fixtures/invalid printed, its exit code, and the folder it must not have written. */
     invalidBuild: { code: number; output: string; outDir: string };
     chromiumPath: string;
+    /** The site built from the generated newsroom fixture set alone (tests/helpers/newsroom-fixtures.ts). */
+    newsroomDist: string;
   }
 }
 
@@ -37,6 +40,14 @@ export default async function setup(project: TestProject) {
 
   project.provide('distDir', distDir);
   project.provide('invalidBuild', { code: invalid.code, output: invalid.output, outDir: invalidOut });
+  // A generated newsroom (dozens of articles across desks, places, tags and months) for listings and search.
+  const newsroom = join(work, 'newsroom');
+  await writeNewsroom(newsroom);
+  const newsroomDist = join(work, 'newsroom-dist');
+  const newsroomSite = await buildSite({ outDir: newsroomDist, env: { ARTICLES_DIR: newsroom }, quiet: true });
+  if (newsroomSite.code !== 0) throw new Error(`The newsroom test site did not build:\n${newsroomSite.output}`);
+  project.provide('newsroomDist', newsroomDist);
+
   project.provide('chromiumPath', await chromium);
   return async () => {
     await rm(work, { recursive: true, force: true });
