@@ -55,9 +55,9 @@ export function validateFrontmatter(file: string, frontmatter: unknown): { data?
   return {
     issues: result.error.issues.map((issue) => ({
       file,
-      field: issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : issue.path.join('.') || 'frontmatter',
+      field: issue.code === 'unrecognized_keys' ? issue.keys.map((k) => [...issue.path, k].join('.')).join(', ') : issue.path.join('.') || 'frontmatter',
       message: issue.code === 'unrecognized_keys'
-        ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (allowed: ${Object.keys(articleSchema.shape).join(', ')})`
+        ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}${issue.path.length ? '' : ` (allowed: ${Object.keys(articleSchema.shape).join(', ')})`}`
         : issue.message,
     })),
   };

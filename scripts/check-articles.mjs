@@ -1,0 +1,17 @@
+#!/usr/bin/env node
+// Validates every article file (file name, frontmatter, schema, body) without building the site, and
+// lists every problem in every file at once. Part of `npm run check`; ARTICLES_DIR points it elsewhere.
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runnerImport } from 'vite';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+// Vite's module runner loads the TypeScript sources as they are, so the check uses the build's own code.
+const { module } = await runnerImport(resolve(root, 'src/lib/article-loader.ts'), { root, logLevel: 'error' });
+try {
+  const articles = await module.loadArticleFiles(root);
+  console.log(`${articles.size} article file${articles.size === 1 ? '' : 's'} checked in ${module.ARTICLES_DIR}: no problems.`);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+}

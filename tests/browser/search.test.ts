@@ -1,0 +1,64 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launch, serve } from '../helpers/browser';
+import { TEST_OUTPUT } from '../helpers/paths';
+import { newsroomArticles } from '../helpers/newsroom-fixtures';
+
+let server: Awaited<ReturnType<typeof serve>>;
+let browser: Awaited<ReturnType<typeof launch>>;
+const shots = join(TEST_OUTPUT, 'screenshots');
+const target = newsroomArticles()[13]!;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([serve(inject('newsroomDist')), launch(inject('chromiumPath'))]);
+  await mkdir(shots, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('search in Chromium', () => {
+  it('finds an article by a word of its body, from the keyboard, loading Pagefind only once used', async () => {
+    const page = await browser.context.newPage();
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    await page.goto(`${server.url}/search/`);
+    await page.waitForLoadState('networkidle');
+    expect(requests.filter((p) => p.startsWith('/pagefind/'))).toEqual([]);
+
+    // Skip link, site name, five section links, then the search field: all reachable with Tab.
+    await page.keyboard.press('Tab');
+    let focused = '';
+    for (let i = 0; i < 10 && focused !== 'q'; i++) {
+      await page.keyboard.press('Tab');
+      focused = await page.evaluate(() => document.activeElement?.id ?? '');
+    }
+    expect(focused).toBe('q');
+    await page.keyboard.type(target.word);
+    await page.keyboard.press('Enter');
+    const results = page.locator('#search-results a');
+    await results.first().waitFor();
+    expect(await results.evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual([`/articles/${target.slug}/`]);
+    expect(await results.first().textContent()).toBe(target.title);
+    expect(await page.locator('#search-status').textContent()).toBe('1 article found.');
+    expect(requests.some((p) => p === '/pagefind/pagefind.js')).toBe(true);
+    await page.screenshot({ path: join(shots, 'search-results.png'), fullPage: true });
+
+    await results.first().focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`**/articles/${target.slug}/`);
+    await page.close();
+  });
+
+  it('points to the archive when script is off', async () => {
+    const page = await browser.context.newPage();
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('Emulation.setScriptExecutionDisabled', { value: true });
+    await page.goto(`${server.url}/search/`);
+    expect(await page.locator('form.search').isVisible()).toBe(false);
+    expect(await page.getByRole('link', { name: 'archive', exact: true }).getAttribute('href')).toBe('/archive/');
+    await page.close();
+  });
+});
