@@ -9,7 +9,7 @@ export function isPublished(entry: Pick<ArticleEntry, 'data'>, production = impo
 }
 
 /** Newest first by publication date; ties broken by headline so the order is stable. */
-export function byNewest(a: Pick<ArticleEntry, 'data'>, b: Pick<ArticleEntry, 'data'>): number {
+export function byNewest(a: { data: Pick<ArticleEntry['data'], 'published' | 'title'> }, b: { data: Pick<ArticleEntry['data'], 'published' | 'title'> }): number {
   return b.data.published.getTime() - a.data.published.getTime() || a.data.title.localeCompare(b.data.title);
 }
 
