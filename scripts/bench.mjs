@@ -23,6 +23,8 @@ const { values: args } = parseArgs({
     out: { type: 'string', default: 'bench-results.json' },
     browser: { type: 'boolean', default: true },
     warm: { type: 'boolean', default: true },
+    lighthouse: { type: 'boolean', default: true },
+    'lighthouse-runs': { type: 'string', default: '3' },
   },
   allowNegative: true,
 });
@@ -106,12 +108,24 @@ for (const n of sizes) {
     await writeFile(edited, await readFile(resolve(ROOT, `content/articles/${SEED}.md`)));
   }
   if (args.browser) {
-    const { serve, launch } = await import('./lib/serve.mjs');
-    const server = await serve(outDir);
+    const { serve, launch, precompress } = await import('./lib/serve.mjs');
+    await precompress(outDir);
+    const server = await serve(outDir, { compressed: true });
     const browser = await launch();
     run.articlePage = await measurePage(browser.context, `${server.url}/articles/${SEED}/`);
     run.homePage = await measurePage(browser.context, `${server.url}/`);
     await browser.close();
+    if (args.lighthouse && n === sizes[0]) {
+      // The article page is the same at every N: score it once, median of several runs per preset.
+      const { medianLighthouse } = await import('./lib/lighthouse.mjs');
+      const runs = Number(args['lighthouse-runs']);
+      process.stdout.write(', Lighthouse…');
+      results.lighthouse = {
+        runs,
+        mobile: await medianLighthouse(`${server.url}/articles/${SEED}/`, 'mobile', runs),
+        desktop: await medianLighthouse(`${server.url}/articles/${SEED}/`, 'desktop', runs),
+      };
+    }
     await server.close();
   }
   process.stdout.write('\n');
@@ -134,5 +148,14 @@ if (page) {
   for (const r of page.requests) console.log(`| ${new URL(r.url).pathname} | ${r.type} | ${r.raw} | ${r.gzip} | ${r.brotli} |`);
   console.log(`| total (${page.totals.requests} requests) | | ${page.totals.raw} | ${page.totals.gzip} | ${page.totals.brotli} |`);
   console.log(`script: inline ${page.script.inline.raw} B raw / ${page.script.inline.brotli} B brotli; external ${page.script.external.raw} B raw / ${page.script.external.brotli} B brotli`);
+}
+if (results.lighthouse) {
+  console.log(`\nLighthouse, seed article page, median of ${results.lighthouse.runs} runs:`);
+  console.log('| preset | performance | accessibility | best practices | SEO | CLS |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+  for (const preset of ['mobile', 'desktop']) {
+    const r = results.lighthouse[preset];
+    console.log(`| ${preset} | ${r.performance} | ${r.accessibility} | ${r['best-practices']} | ${r.seo} | ${r.cls} |`);
+  }
 }
 console.log(`\nJSON written to ${args.out}`);

@@ -13,13 +13,28 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
+/** Writes a .br and a .gz beside every text file in `dir`, as a compressing host or CDN would serve them. */
+export async function precompress(dir) {
+  const { readdir, writeFile } = await import('node:fs/promises');
+  const { brotliCompressSync, gzipSync, constants } = await import('node:zlib');
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !/\.(html|css|js|mjs|svg|xml|json|txt)$/.test(entry.name)) continue;
+    const path = join(entry.parentPath, entry.name);
+    const body = await readFile(path);
+    await writeFile(`${path}.br`, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+    await writeFile(`${path}.gz`, gzipSync(body, { level: 9 }));
+  }
+}
+
 /**
  * Serves a built site on a free loopback port, the way a static host would (404.html for misses).
+ * With `compressed`, serves the .br/.gz files that precompress() wrote when the browser accepts them.
  * @param {string} dir
+ * @param {{ compressed?: boolean }} [options]
  * @returns {Promise<{ url: string, close: () => Promise<void> }>}
  */
-export async function serve(dir) {
-  const files = sirv(dir, { dev: false, etag: true, extensions: ['html'] });
+export async function serve(dir, { compressed = false } = {}) {
+  const files = sirv(dir, { dev: false, etag: true, extensions: ['html'], brotli: compressed, gzip: compressed });
   const notFound = await readFile(join(dir, '404.html'));
   const server = createServer((req, res) =>
     files(req, res, () => {
