@@ -7,7 +7,8 @@ import { mkdir, rename, rm } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const root = ROOT;
 
 /** The environment minus what a test runner sets (Vitest's MODE, DEV, PROD, SSR…), which would leak into the build. */
 function cleanEnv() {
@@ -41,10 +42,10 @@ async function indexSearch(dir) {
 
 /**
  * Runs `astro build` into `<outDir>.partial` and renames it to `outDir` on success.
- * @param {{ outDir?: string, env?: Record<string, string>, quiet?: boolean }} [options]
+ * @param {{ outDir?: string, env?: Record<string, string>, quiet?: boolean, onSpawn?: (child: import('node:child_process').ChildProcess) => void }} [options]
  * @returns {Promise<{ code: number, output: string }>} exit code and everything Astro printed
  */
-export async function buildSite({ outDir = resolve(root, 'dist'), env = {}, quiet = false } = {}) {
+export async function buildSite({ outDir = resolve(root, 'dist'), env = {}, quiet = false, onSpawn } = {}) {
   const partial = `${outDir}.partial`;
   await rm(partial, { recursive: true, force: true });
   await mkdir(dirname(outDir), { recursive: true });
@@ -54,6 +55,7 @@ export async function buildSite({ outDir = resolve(root, 'dist'), env = {}, quie
     env: { ...cleanEnv(), NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  onSpawn?.(child);
   let output = '';
   for (const stream of [child.stdout, child.stderr]) {
     stream.setEncoding('utf8');

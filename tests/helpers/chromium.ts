@@ -1,12 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-/** Flags that keep Chromium quiet and offline on a closed machine. */
-export const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
-
 /**
  * Finds Debian's Chromium (or CHROMIUM_PATH). When missing and running as root with apt-get,
  * installs the `chromium` package; otherwise fails with a one-line instruction. Never skips.

@@ -1,0 +1,161 @@
+#!/usr/bin/env node
+// `npm run bench`: builds temporary copies of the site with N generated articles (plus the seed) and measures
+// each build (cold and warm: wall time, ms per article, peak RSS, dist size) and the served seed article page in
+// real Chromium (requests, bytes per type raw/gzip/brotli, script bytes). Prints a table, writes JSON.
+// Timings are figures to read, not tests: the byte budgets are enforced by `npm test`.
+//
+//   npm run bench                         sizes 1, 100, 1000, 10000
+//   npm run bench -- --sizes 1,1000       other sizes
+//   npm run bench -- --out file.json      where the JSON goes (default bench-results.json)
+import { execFileSync } from 'node:child_process';
+import { cp, mkdtemp, readFile, readdir, rm, writeFile, appendFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildSite, ROOT } from './build.mjs';
+import { writeArticles } from './generate-articles.mjs';
+import { measurePage } from './lib/page-weight.mjs';
+
+const { values: args } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1,100,1000,10000' },
+    out: { type: 'string', default: 'bench-results.json' },
+    browser: { type: 'boolean', default: true },
+    warm: { type: 'boolean', default: true },
+    lighthouse: { type: 'boolean', default: true },
+    'lighthouse-runs': { type: 'string', default: '3' },
+  },
+  allowNegative: true,
+});
+const sizes = args.sizes.split(',').map(Number);
+const SEED = 'iran-stands-alone-in-major-blow-iraqi-militias-refuse-to-continue-aiding-iran';
+
+/** Resident memory (KiB) of a process and all its descendants right now, read from /proc. */
+function treeRss(pid) {
+  let total = 0;
+  const children = new Map();
+  for (const entry of readdirSyncSafe('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (!children.has(ppid)) children.set(ppid, []);
+      children.get(ppid).push(Number(entry));
+    } catch { /* the process ended meanwhile */ }
+  }
+  const stack = [pid];
+  while (stack.length) {
+    const p = stack.pop();
+    try {
+      const rss = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'));
+      total += rss ? Number(rss[1]) : 0;
+    } catch { /* ended */ }
+    stack.push(...(children.get(p) ?? []));
+  }
+  return total;
+}
+function readdirSyncSafe(dir) {
+  try { return execFileSync('ls', [dir], { encoding: 'utf8' }).split('\n'); } catch { return []; }
+}
+
+/** Runs one build and samples the memory of its process tree every 100 ms. */
+async function timedBuild(outDir, env) {
+  let peakKiB = 0;
+  let timer;
+  const started = performance.now();
+  const result = await buildSite({
+    outDir,
+    env,
+    quiet: true,
+    onSpawn: (child) => {
+      timer = setInterval(() => { peakKiB = Math.max(peakKiB, treeRss(child.pid)); }, 100);
+    },
+  });
+  clearInterval(timer);
+  const seconds = (performance.now() - started) / 1000;
+  if (result.code !== 0) throw new Error(`build failed:\n${result.output.slice(-3000)}`);
+  return { seconds, peakMiB: Math.round(peakKiB / 1024), output: result.output };
+}
+
+const du = (dir) => Number(execFileSync('du', ['-sk', dir], { encoding: 'utf8' }).split('\t')[0]) * 1024;
+const fmt = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
+
+const results = { date: new Date().toISOString(), cores: availableParallelism(), node: process.version, runs: [] };
+for (const n of sizes) {
+  const work = await mkdtemp(join(tmpdir(), `reader-bench-${n}-`));
+  const articles = join(work, 'articles');
+  await cp(resolve(ROOT, 'content/articles'), articles, { recursive: true });
+  await writeArticles(articles, n - 1);
+  const cacheDir = join(work, 'cache');
+  const env = { ARTICLES_DIR: articles, ASTRO_CACHE_DIR: cacheDir };
+  const outDir = join(work, 'dist');
+  process.stdout.write(`N=${n}: cold build… `);
+  const cold = await timedBuild(outDir, env);
+  const run = {
+    articles: n,
+    cold: { seconds: cold.seconds, msPerArticle: (cold.seconds * 1000) / n, peakMiB: cold.peakMiB, distBytes: du(outDir) },
+  };
+  process.stdout.write(`${fmt(cold.seconds)} s`);
+  if (args.warm) {
+    // Edit one article, as an editor would, and rebuild with the caches of the cold build.
+    const edited = join(articles, `${SEED}.md`);
+    await appendFile(edited, '\nA correction was appended by the benchmark.\n');
+    process.stdout.write(', warm rebuild after one edit… ');
+    const warm = await timedBuild(outDir, env);
+    run.warm = { seconds: warm.seconds, msPerArticle: (warm.seconds * 1000) / n, peakMiB: warm.peakMiB };
+    process.stdout.write(`${fmt(warm.seconds)} s`);
+    await writeFile(edited, await readFile(resolve(ROOT, `content/articles/${SEED}.md`)));
+  }
+  if (args.browser) {
+    const { serve, launch, precompress } = await import('./lib/serve.mjs');
+    await precompress(outDir);
+    const server = await serve(outDir, { compressed: true });
+    const browser = await launch();
+    run.articlePage = await measurePage(browser.context, `${server.url}/articles/${SEED}/`);
+    run.homePage = await measurePage(browser.context, `${server.url}/`);
+    await browser.close();
+    if (args.lighthouse && n === sizes[0]) {
+      // The article page is the same at every N: score it once, median of several runs per preset.
+      const { medianLighthouse } = await import('./lib/lighthouse.mjs');
+      const runs = Number(args['lighthouse-runs']);
+      process.stdout.write(', Lighthouse…');
+      results.lighthouse = {
+        runs,
+        mobile: await medianLighthouse(`${server.url}/articles/${SEED}/`, 'mobile', runs),
+        desktop: await medianLighthouse(`${server.url}/articles/${SEED}/`, 'desktop', runs),
+      };
+    }
+    await server.close();
+  }
+  process.stdout.write('\n');
+  results.runs.push(run);
+  await rm(work, { recursive: true, force: true });
+}
+
+await writeFile(args.out, `${JSON.stringify(results, null, 2)}\n`);
+console.log(`\n${results.cores} cores, Node ${results.node}\n`);
+console.log('| articles | cold s | ms/article | peak RSS MiB | dist MiB | warm s (1 edit) |');
+console.log('| ---: | ---: | ---: | ---: | ---: | ---: |');
+for (const r of results.runs) {
+  console.log(`| ${r.articles} | ${fmt(r.cold.seconds)} | ${fmt(r.cold.msPerArticle, 2)} | ${r.cold.peakMiB} | ${fmt(r.cold.distBytes / 2 ** 20)} | ${r.warm ? fmt(r.warm.seconds) : '–'} |`);
+}
+const page = results.runs.at(-1)?.articlePage;
+if (page) {
+  console.log('\nSeed article page, first load (largest N):');
+  console.log('| request | type | raw B | gzip B | brotli B |');
+  console.log('| --- | --- | ---: | ---: | ---: |');
+  for (const r of page.requests) console.log(`| ${new URL(r.url).pathname} | ${r.type} | ${r.raw} | ${r.gzip} | ${r.brotli} |`);
+  console.log(`| total (${page.totals.requests} requests) | | ${page.totals.raw} | ${page.totals.gzip} | ${page.totals.brotli} |`);
+  console.log(`script: inline ${page.script.inline.raw} B raw / ${page.script.inline.brotli} B brotli; external ${page.script.external.raw} B raw / ${page.script.external.brotli} B brotli`);
+}
+if (results.lighthouse) {
+  console.log(`\nLighthouse, seed article page, median of ${results.lighthouse.runs} runs:`);
+  console.log('| preset | performance | accessibility | best practices | SEO | CLS |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+  for (const preset of ['mobile', 'desktop']) {
+    const r = results.lighthouse[preset];
+    console.log(`| ${preset} | ${r.performance} | ${r.accessibility} | ${r['best-practices']} | ${r.seo} | ${r.cls} |`);
+  }
+}
+console.log(`\nJSON written to ${args.out}`);

@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launch, serve } from '../helpers/browser';
+import { SEED_SLUG } from '../helpers/paths';
+import { measurePage } from '../../scripts/lib/page-weight.mjs';
+
+/** The performance budgets of the article page (issue 7); bytes are deterministic, so they are tests. */
+const BUDGET = {
+  /** HTML with its inlined CSS, brotli. */
+  renderBytes: 6000,
+  /** Everything on first load, brotli, including script and icon. */
+  transferBytes: 8 * 1024,
+  requests: 3,
+  /** All enhancement script together, brotli. */
+  scriptBytes: 1500,
+};
+
+let server: Awaited<ReturnType<typeof serve>>;
+let browser: Awaited<ReturnType<typeof launch>>;
+beforeAll(async () => {
+  [server, browser] = await Promise.all([serve(inject('distDir')), launch(inject('chromiumPath'))]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe.each([
+  ['the seed article page', `/articles/${SEED_SLUG}/`],
+  ['the home page', '/'],
+  ['the 404 page', '/no-such-page/'],
+])('%s stays within the budgets', (_name, path) => {
+  let weight: Awaited<ReturnType<typeof measurePage>>;
+  beforeAll(async () => {
+    weight = await measurePage(browser.context, `${server.url}${path}`);
+  });
+
+  it(`renders from at most ${BUDGET.renderBytes} bytes of HTML and CSS, brotli`, () => {
+    const stylesheets = weight.requests.filter((r) => r.type === 'stylesheet');
+    expect(weight.html.brotli + stylesheets.reduce((n, r) => n + r.brotli, 0)).toBeLessThanOrEqual(BUDGET.renderBytes);
+  });
+
+  it(`transfers at most 8 KiB in at most ${BUDGET.requests} requests on first load`, () => {
+    expect(weight.totals.requests, weight.requests.map((r) => r.url).join('\n')).toBeLessThanOrEqual(BUDGET.requests);
+    expect(weight.totals.brotli).toBeLessThanOrEqual(BUDGET.transferBytes);
+  });
+
+  it('loads no web font', () => {
+    expect(weight.requests.filter((r) => r.type === 'font')).toEqual([]);
+  });
+
+  it(`keeps all script within ${BUDGET.scriptBytes} bytes brotli, none of it a render-blocking file`, () => {
+    expect(weight.script.inline.brotli + weight.script.external.brotli).toBeLessThanOrEqual(BUDGET.scriptBytes);
+    expect(weight.blockingScripts).toBe(0);
+  });
+
+  it('makes no request to another origin', () => {
+    expect(weight.requests.filter((r) => !r.url.startsWith(server.url))).toEqual([]);
+  });
+});
