@@ -1,6 +1,10 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import { markdownConfig } from './src/lib/markdown.ts';
+import sitemap from '@astrojs/sitemap';
+import { sitemapOptions } from './src/lib/sitemap.ts';
+import { socialImages } from './src/integrations/social-images.ts';
 
 /** The public origin of the site; set SITE_URL when building for a real host. */
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
@@ -13,4 +17,6 @@ export default defineConfig({
   markdown: markdownConfig,
   server: { port: 4321, host: 'localhost' },
   devToolbar: { enabled: false },
+  // Sitemap with each article's lastmod; social preview images rendered after the pages, cached by content.
+  integrations: [sitemap(sitemapOptions(fileURLToPath(new URL('.', import.meta.url)))), socialImages()],
 });
