@@ -1,6 +1,10 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import { markdownConfig } from './src/lib/markdown.ts';
+import sitemap from '@astrojs/sitemap';
+import { sitemapOptions } from './src/lib/sitemap.ts';
+import { socialImages } from './src/integrations/social-images.ts';
 
 /** The public origin of the site; set SITE_URL when building for a real host. */
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
@@ -15,4 +19,6 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // The benchmark points each build at its own cache, so a "cold" build really is cold.
   cacheDir: process.env.ASTRO_CACHE_DIR || './node_modules/.astro',
+  // Sitemap with each article's lastmod; social preview images rendered after the pages, cached by content.
+  integrations: [sitemap(sitemapOptions(fileURLToPath(new URL('.', import.meta.url)))), socialImages()],
 });

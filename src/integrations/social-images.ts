@@ -1,0 +1,75 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { copyFile, mkdir, readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { readArticleIndex } from '../lib/article-index';
+import { socialCard, socialImageKey } from '../lib/social-card';
+import { FONT_FILES, type SocialCard } from '../lib/social-image';
+
+interface Job {
+  slug: string;
+  card: SocialCard;
+  /** The cached PNG. */
+  file: string;
+}
+
+/** A fingerprint of the renderer: its source, the satori and resvg versions and the font bytes. */
+async function rendererVersion(root: string): Promise<string> {
+  const require = createRequire(join(root, 'package.json'));
+  const hash = createHash('sha256');
+  hash.update(await readFile(join(root, 'src/lib/social-image.ts')));
+  for (const pkg of ['satori', '@resvg/resvg-js']) hash.update(`${pkg}@${(require(`${pkg}/package.json`) as { version: string }).version}`);
+  for (const { file } of FONT_FILES) hash.update(await readFile(require.resolve(file)));
+  return hash.digest('hex');
+}
+
+/** Renders the jobs across worker threads, one per core at most; logs the time of each image. */
+async function renderAll(jobs: Job[], workerFile: URL, logger: AstroIntegrationLogger): Promise<void> {
+  const threads = Math.min(availableParallelism(), jobs.length);
+  await Promise.all(Array.from({ length: threads }, (_, t) => new Promise<void>((done, fail) => {
+    const share = jobs.filter((_, i) => i % threads === t);
+    const worker = new Worker(workerFile, { workerData: { jobs: share } });
+    worker.on('message', ({ slug, ms }: { slug: string; ms: number }) => logger.info(`rendered ${slug}/og.png in ${Math.round(ms)} ms`));
+    worker.on('error', fail);
+    worker.on('exit', (code) => (code === 0 ? done() : fail(new Error(`social image worker exited with code ${code}`))));
+  })));
+}
+
+/**
+ * Astro integration: after the build, gives every built article its 1200x630 social image at
+ * /articles/<slug>/og.png. Images are cached in node_modules/.cache/social-images by a hash of what is drawn
+ * and of the renderer, so an unchanged article is never rendered twice; the rest render in parallel.
+ */
+export function socialImages(): AstroIntegration {
+  let root = '';
+  return {
+    name: 'social-images',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        root = fileURLToPath(config.root);
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const started = performance.now();
+        const out = fileURLToPath(dir);
+        const cache = join(root, 'node_modules/.cache/social-images');
+        await mkdir(cache, { recursive: true });
+        const version = await rendererVersion(root);
+        const jobs = (await readArticleIndex(root))
+          .filter(({ slug }) => existsSync(join(out, 'articles', slug, 'index.html')))
+          .map(({ slug, data }): Job => {
+            const card = socialCard(data);
+            return { slug, card, file: join(cache, `${socialImageKey(card, version)}.png`) };
+          });
+        const misses = jobs.filter((job) => !existsSync(job.file));
+        if (misses.length) await renderAll(misses, new URL('src/integrations/social-image-worker.ts', `file://${root}/`), logger);
+        await Promise.all(jobs.map((job) => copyFile(job.file, join(out, 'articles', job.slug, 'og.png'))));
+        logger.info(`${jobs.length} social images (${misses.length} rendered, ${jobs.length - misses.length} from cache) in ${Math.round(performance.now() - started)} ms`);
+      },
+    },
+  };
+}

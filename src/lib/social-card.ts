@@ -1,0 +1,23 @@
+import { createHash } from 'node:crypto';
+import type { Article } from './article-schema';
+import { isRtl } from './article-schema';
+import { formatDate } from './dates';
+import type { SocialCard } from './social-image';
+import { SITE } from './site';
+
+/** What an article's social image shows, formatted as on its page. */
+export function socialCard(article: Article): SocialCard {
+  return {
+    title: article.title,
+    desk: article.desk,
+    line: [article.source, article.location, formatDate(article.published, article.lang)].join(' · '),
+    siteName: SITE.name,
+    lang: article.lang,
+    rtl: isRtl(article.lang),
+  };
+}
+
+/** The cache key of a card's PNG: a hash of exactly what is drawn and of the renderer that draws it. */
+export function socialImageKey(card: SocialCard, rendererVersion: string): string {
+  return createHash('sha256').update(rendererVersion).update('\0').update(JSON.stringify(card)).digest('hex').slice(0, 32);
+}

@@ -1,0 +1,23 @@
+import rss from '@astrojs/rss';
+import type { APIRoute } from 'astro';
+import { feedItems, feedMeta } from '../lib/feed-entries';
+
+/** RSS 2.0, with each article whole in content:encoded. */
+export const GET: APIRoute = async ({ site }) => {
+  const meta = feedMeta(site!);
+  return rss({
+    title: meta.title,
+    description: meta.description,
+    site: meta.home,
+    xmlns: { atom: 'http://www.w3.org/2005/Atom' },
+    customData: `<language>${meta.lang}</language><atom:link href="${new URL('/rss.xml', site).href}" rel="self" type="application/rss+xml"/>`,
+    items: (await feedItems(site!)).map((item) => ({
+      title: item.title,
+      link: item.url,
+      description: item.summary,
+      content: item.contentHtml,
+      pubDate: item.published,
+      categories: item.tags,
+    })),
+  });
+};
