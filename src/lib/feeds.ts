@@ -73,7 +73,7 @@ export function feedItem(article: Article, url: string, summary: string, bodyHtm
 }
 
 /** The feed's own last-change time: the newest item's, or the epoch for an empty feed (stable builds). */
-function lastUpdated(items: FeedItem[]): Date {
+function feedUpdated(items: FeedItem[]): Date {
   return new Date(Math.max(0, ...items.map((i) => i.updated.getTime())));
 }
 
@@ -87,7 +87,7 @@ export function atomFeed(items: FeedItem[], meta: FeedMeta, feedUrl: string): st
       id: meta.home,
       title: meta.title,
       subtitle: meta.description,
-      updated: lastUpdated(items).toISOString(),
+      updated: feedUpdated(items).toISOString(),
       link: [{ '@rel': 'self', '@type': 'application/atom+xml', '@href': feedUrl }, { '@rel': 'alternate', '@type': 'text/html', '@href': meta.home }],
       entry: items.map((item) => ({
         '@xml:lang': item.lang,
