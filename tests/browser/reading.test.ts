@@ -149,10 +149,42 @@ describe('reader controls', () => {
     expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily)).toMatch(/^system-ui/);
     await page.getByText('Display', { exact: true }).click();
     expect(await page.getByRole('button', { name: 'Larger' }).getAttribute('aria-pressed')).toBe('true');
+    // No flash: the saved theme is on <html> before the body is even parsed.
+    await page.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (!document.body) return;
+        (window as unknown as { themeAtBody?: string }).themeAtBody = document.documentElement.dataset.theme;
+        observer.disconnect();
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.reload();
+    expect(await page.evaluate(() => (window as unknown as { themeAtBody?: string }).themeAtBody)).toBe('dark');
+    await page.getByText('Display', { exact: true }).click();
     // Back to the defaults: the stored choices are removed, the system theme rules again.
     for (const name of ['Auto', 'Normal', 'Serif']) await page.getByRole('button', { name }).click();
     await page.reload();
     expect(await page.evaluate(() => ({ ...document.documentElement.dataset, stored: localStorage.length }))).toEqual({ stored: 0 });
+    await page.close();
+  });
+});
+
+describe('system preferences', () => {
+  it('marks the pressed choice with the system highlight in forced colours', async () => {
+    const page = await open(ARTICLE);
+    await page.emulateMedia({ forcedColors: 'active' });
+    await page.getByText('Display', { exact: true }).click();
+    const bg = (name: string) => page.getByRole('button', { name }).evaluate((b) => getComputedStyle(b).backgroundColor);
+    expect(await bg('Auto')).not.toBe(await bg('Light'));
+    await page.close();
+  });
+
+  it('scrolls smoothly to in-page targets only when the reader has not asked for reduced motion', async () => {
+    const page = await open(ARTICLE);
+    const behaviour = () => page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior);
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+    expect(await behaviour()).toBe('smooth');
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    expect(await behaviour()).toBe('auto');
     await page.close();
   });
 });
