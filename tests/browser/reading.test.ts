@@ -178,6 +178,16 @@ describe('system preferences', () => {
     await page.close();
   });
 
+  it('prints dark text on white paper even when the reader chose the dark theme', async () => {
+    const page = await open(ARTICLE, { scheme: 'dark' });
+    await page.evaluate(() => (document.documentElement.dataset.theme = 'dark'));
+    await page.emulateMedia({ media: 'print' });
+    const c = await colours(page);
+    expect(contrast(c.text, 'rgb(0, 0, 0)')).toBeLessThan(1.5);
+    expect(contrast(c.bg, 'rgb(255, 255, 255)')).toBeLessThan(1.5);
+    await page.close();
+  });
+
   it('scrolls smoothly to in-page targets only when the reader has not asked for reduced motion', async () => {
     const page = await open(ARTICLE);
     const behaviour = () => page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior);
