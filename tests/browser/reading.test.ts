@@ -129,6 +129,16 @@ describe('reader controls', () => {
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     expect(await page.getByRole('button', { name: 'Dark' }).getAttribute('aria-pressed')).toBe('true');
     expect(await page.getByRole('button', { name: 'Auto' }).getAttribute('aria-pressed')).toBe('false');
+    const isOpen = () => page.locator('#rc').evaluate((d) => (d as HTMLDetailsElement).open);
+    // Escape closes the panel and returns focus to its summary.
+    await page.keyboard.press('Escape');
+    expect(await isOpen()).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Display');
+    // Tabbing out of the panel closes it, so it never covers the focused element.
+    await page.keyboard.press('Enter');
+    for (let i = 0; i < 10; i++) await page.keyboard.press('Tab');
+    expect(await isOpen()).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.closest('#rc'))).toBeNull();
     await page.close();
   });
 
