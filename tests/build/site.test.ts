@@ -75,9 +75,10 @@ describe('the home page', async () => {
     const cards = $('.article-list .card');
     expect(cards.map((_, c) => $(c).find('h2 a').attr('href')).get()).toEqual([
       '/articles/second-article-fixture/',
+      '/articles/arabic-rtl-fixture/',
       `/articles/${SEED_SLUG}/`,
     ]);
-    const seed = cards.eq(1);
+    const seed = cards.eq(2);
     expect(seed.find('h2').text()).toBe('Iran Stands Alone In Major Blow: Iraqi Militias Refuse To Continue Aiding Iran');
     expect(seed.find('.dek').text()).toMatch(/^Iraqi sources told the UK-based Al-Araby Al-Jadeed/);
     expect(seed.find('.credit').text()).toBe('YWN (Yeshiva World News) · Israel Desk · Jerusalem');

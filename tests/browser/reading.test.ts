@@ -1,0 +1,311 @@
+import { mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launch, serve } from '../helpers/browser';
+import { SEED_SLUG, TEST_OUTPUT } from '../helpers/paths';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core');
+const ARTICLE = `/articles/${SEED_SLUG}/`;
+const ARABIC = '/articles/arabic-rtl-fixture/';
+const PAGES = { home: '/', article: ARTICLE, arabic: ARABIC, '404': '/articles/no-such-article/' };
+const SCHEMES = ['light', 'dark'] as const;
+
+let server: Awaited<ReturnType<typeof serve>>;
+let browser: Awaited<ReturnType<typeof launch>>;
+let context: BrowserContext;
+const shots = join(TEST_OUTPUT, 'screenshots');
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([serve(inject('distDir')), launch(inject('chromiumPath'))]);
+  context = browser.context;
+  await mkdir(shots, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(path: string, opts: { scheme?: 'light' | 'dark'; width?: number } = {}): Promise<Page> {
+  const page = await context.newPage();
+  await page.emulateMedia({ colorScheme: opts.scheme ?? 'light' });
+  await page.setViewportSize({ width: opts.width ?? 1280, height: 900 });
+  await page.goto(`${server.url}${path}`);
+  // Every test starts from the defaults: choices another test stored in this profile are dropped.
+  if (await page.evaluate(() => { const n = localStorage.length; localStorage.clear(); return n; })) await page.reload();
+  return page;
+}
+
+/** axe-core's violations on the page, as "rule: targets" lines (empty when the page passes). */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    // @ts-expect-error axe is the global the script tag installs
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v: { id: string; nodes: { target: string[] }[] }) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  return violations as string[];
+}
+
+/** WCAG contrast ratio of two computed CSS colours (rgb()/rgba() strings). */
+function contrast(a: string, b: string): number {
+  const lum = (css: string) => {
+    const [r, g, bl] = css.match(/[\d.]+/g)!.slice(0, 3).map((n) => Number(n) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+}
+
+/** Computed colours of the page background and of text in several roles. */
+const colours = (page: Page) =>
+  page.evaluate(() => {
+    const css = (selector: string) => getComputedStyle(document.querySelector(selector)!).color;
+    return {
+      bg: getComputedStyle(document.body).backgroundColor,
+      text: css('.article-body p'),
+      link: css('.article-body a, .source-link a'),
+      muted: css('.dates'),
+      kicker: css('.kicker'),
+    };
+  });
+
+describe('accessibility (axe-core in Chromium)', () => {
+  for (const [name, path] of Object.entries(PAGES)) {
+    for (const scheme of SCHEMES) {
+      it(`finds no violation on the ${name} page in ${scheme} mode`, async () => {
+        const page = await open(path, { scheme });
+        expect(await axeViolations(page)).toEqual([]);
+        await page.close();
+      });
+    }
+  }
+
+  it('finds no violation with the Display menu open, in the dark theme chosen by the reader', async () => {
+    const page = await open(ARTICLE);
+    await page.getByText('Display', { exact: true }).click();
+    await page.getByRole('button', { name: 'Dark' }).click();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('dark mode', () => {
+  it('follows the system: dark background, light text, every role at least 4.5:1', async () => {
+    const page = await open(ARTICLE, { scheme: 'dark' });
+    const c = await colours(page);
+    expect(contrast(c.bg, 'rgb(0, 0, 0)')).toBeLessThan(1.5); // dark
+    expect(contrast(c.text, 'rgb(255, 255, 255)')).toBeLessThan(1.5); // light
+    for (const role of ['text', 'link', 'muted', 'kicker'] as const) expect(contrast(c[role], c.bg), role).toBeGreaterThanOrEqual(4.5);
+    await page.close();
+  });
+
+  it('is the system theme even without script', async () => {
+    const page = await context.browser()?.newPage({ javaScriptEnabled: false, colorScheme: 'dark' });
+    if (!page) throw new Error('no browser to open a page without JavaScript');
+    await page.goto(`${server.url}${ARTICLE}`);
+    const c = await colours(page);
+    expect(contrast(c.bg, 'rgb(0, 0, 0)')).toBeLessThan(1.5);
+    expect(contrast(c.text, c.bg)).toBeGreaterThanOrEqual(4.5);
+    expect(await page.locator('#rc').isVisible()).toBe(false); // controls that cannot work are not shown
+    expect(await page.locator('.article-body p').count()).toBe(10);
+    await page.close();
+  });
+});
+
+describe('reader controls', () => {
+  it('are reached and used from the keyboard, and say which choice is on', async () => {
+    const page = await open(ARTICLE);
+    await page.keyboard.press('Tab'); // skip link
+    await page.keyboard.press('Tab'); // site name
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Display');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab'); // Auto (pressed)
+    await page.keyboard.press('Tab'); // Light
+    await page.keyboard.press('Tab'); // Dark
+    await page.keyboard.press('Space');
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    expect(await page.getByRole('button', { name: 'Dark' }).getAttribute('aria-pressed')).toBe('true');
+    expect(await page.getByRole('button', { name: 'Auto' }).getAttribute('aria-pressed')).toBe('false');
+    const isOpen = () => page.locator('#rc').evaluate((d) => (d as HTMLDetailsElement).open);
+    // Escape closes the panel and returns focus to its summary.
+    await page.keyboard.press('Escape');
+    expect(await isOpen()).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Display');
+    // Tabbing out of the panel closes it, so it never covers the focused element.
+    await page.keyboard.press('Enter');
+    for (let i = 0; i < 10; i++) await page.keyboard.press('Tab');
+    expect(await isOpen()).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.closest('#rc'))).toBeNull();
+    await page.close();
+  });
+
+  it('override the system theme, text size and font, and the choices survive a reload', async () => {
+    const page = await open(ARTICLE, { scheme: 'light' });
+    const size = () => page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.article-body p')!).fontSize));
+    const before = await size();
+    await page.getByText('Display', { exact: true }).click();
+    await page.getByRole('button', { name: 'Dark' }).click();
+    await page.getByRole('button', { name: 'Larger' }).click();
+    await page.getByRole('button', { name: 'Sans' }).click();
+    await page.reload();
+    expect(await page.evaluate(() => ({ ...document.documentElement.dataset }))).toEqual({ theme: 'dark', size: 'xl', font: 'sans' });
+    const c = await colours(page);
+    expect(contrast(c.bg, 'rgb(0, 0, 0)')).toBeLessThan(1.5);
+    expect(contrast(c.text, c.bg)).toBeGreaterThanOrEqual(4.5);
+    expect(await size()).toBeGreaterThan(before * 1.25);
+    expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily)).toMatch(/^system-ui/);
+    await page.getByText('Display', { exact: true }).click();
+    expect(await page.getByRole('button', { name: 'Larger' }).getAttribute('aria-pressed')).toBe('true');
+    // No flash: the saved theme is on <html> before the body is even parsed.
+    await page.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (!document.body) return;
+        (window as unknown as { themeAtBody?: string }).themeAtBody = document.documentElement.dataset.theme;
+        observer.disconnect();
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.reload();
+    expect(await page.evaluate(() => (window as unknown as { themeAtBody?: string }).themeAtBody)).toBe('dark');
+    await page.getByText('Display', { exact: true }).click();
+    // Back to the defaults: the stored choices are removed, the system theme rules again.
+    for (const name of ['Auto', 'Normal', 'Serif']) await page.getByRole('button', { name }).click();
+    await page.reload();
+    expect(await page.evaluate(() => ({ ...document.documentElement.dataset, stored: localStorage.length }))).toEqual({ stored: 0 });
+    await page.close();
+  });
+});
+
+describe('system preferences', () => {
+  it('marks the pressed choice with the system highlight in forced colours', async () => {
+    const page = await open(ARTICLE);
+    await page.emulateMedia({ forcedColors: 'active' });
+    await page.getByText('Display', { exact: true }).click();
+    const bg = (name: string) => page.getByRole('button', { name }).evaluate((b) => getComputedStyle(b).backgroundColor);
+    expect(await bg('Auto')).not.toBe(await bg('Light'));
+    await page.close();
+  });
+
+  it('prints dark text on white paper even when the reader chose the dark theme', async () => {
+    const page = await open(ARTICLE, { scheme: 'dark' });
+    await page.evaluate(() => (document.documentElement.dataset.theme = 'dark'));
+    await page.emulateMedia({ media: 'print' });
+    const c = await colours(page);
+    expect(contrast(c.text, 'rgb(0, 0, 0)')).toBeLessThan(1.5);
+    expect(contrast(c.bg, 'rgb(255, 255, 255)')).toBeLessThan(1.5);
+    await page.close();
+  });
+
+  it('scrolls smoothly to in-page targets only when the reader has not asked for reduced motion', async () => {
+    const page = await open(ARTICLE);
+    const behaviour = () => page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior);
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+    expect(await behaviour()).toBe('smooth');
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    expect(await behaviour()).toBe('auto');
+    await page.close();
+  });
+});
+
+describe('reflow and measure', () => {
+  for (const [name, path] of Object.entries(PAGES)) {
+    it(`has no element wider than a 320 px viewport on the ${name} page, even at the largest text size`, async () => {
+      const page = await open(path, { width: 320 });
+      // Normal size, then the largest size with the Display menu open (it floats over the page).
+      for (const size of ['', 'xl']) {
+        await page.evaluate((s) => { if (s) { document.documentElement.dataset.size = s; (document.getElementById('rc') as HTMLDetailsElement).open = true; } }, size);
+        const wide = await page.evaluate(() =>
+          [...document.querySelectorAll('body *')]
+            .filter((el) => { const r = el.getBoundingClientRect(); return r.width > 0 && (r.right > innerWidth + 0.5 || r.left < -0.5); })
+            .filter((el) => !el.matches('.skip-link'))
+            .map((el) => el.outerHTML.slice(0, 80)),
+        );
+        expect(wide, `size ${size || 'normal'}`).toEqual([]);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+      }
+      await page.close();
+    });
+  }
+
+  it.each([768, 1280, 1920])('sets body text in lines of 60 to 75 characters at %i px', async (width) => {
+    const page = await open(ARTICLE, { width });
+    // Groups the characters of the longest paragraph by the top of their line box.
+    const perLine = await page.evaluate(() => {
+      const p = [...document.querySelectorAll('.article-body p')].sort((a, b) => b.textContent!.length - a.textContent!.length)[0]!;
+      const text = p.firstChild!;
+      const lines = new Map<number, number>();
+      const range = document.createRange();
+      for (let i = 0; i < text.textContent!.length; i++) {
+        range.setStart(text, i);
+        range.setEnd(text, i + 1);
+        const top = Math.round(range.getBoundingClientRect().top);
+        lines.set(top, (lines.get(top) ?? 0) + 1);
+      }
+      return [...lines.values()].slice(0, -1); // the last line is short by nature
+    });
+    expect(perLine.length).toBeGreaterThan(2);
+    const mean = perLine.reduce((a, b) => a + b, 0) / perLine.length;
+    expect(mean).toBeGreaterThanOrEqual(60);
+    expect(mean).toBeLessThanOrEqual(75);
+    await page.close();
+  });
+});
+
+describe('right to left', () => {
+  it('sets the Arabic article right to left, right-aligned, with mirrored quotes and lists', async () => {
+    const page = await open(ARABIC, { width: 768 });
+    expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+    expect(await page.locator('html').getAttribute('lang')).toBe('ar');
+    const layout = await page.evaluate(() => {
+      const box = (s: string) => document.querySelector(s)!.getBoundingClientRect();
+      const firstLine = (s: string) => {
+        const range = document.createRange();
+        range.selectNodeContents(document.querySelector(s)!);
+        return range.getClientRects()[0]!;
+      };
+      const style = (s: string) => getComputedStyle(document.querySelector(s)!);
+      return {
+        bodyRight: box('.article-body').right,
+        bodyLeft: box('.article-body').left,
+        paragraph: firstLine('.article-body p').right,
+        credit: firstLine('.credit').right,
+        dates: firstLine('.dates').right,
+        h1: firstLine('h1').right,
+        quoteBorder: [style('.article-body blockquote').borderRightWidth, style('.article-body blockquote').borderLeftWidth],
+        listPadding: [style('.article-body ul').paddingRight, style('.article-body ul').paddingLeft],
+        bullet: box('.article-body li').right,
+        dateText: document.querySelector('.dates')!.textContent,
+      };
+    });
+    // Text starts at the right edge of the column.
+    for (const key of ['paragraph', 'credit', 'dates', 'h1'] as const) expect(Math.abs(layout[key] - layout.bodyRight), key).toBeLessThan(2);
+    expect(layout.quoteBorder).toEqual(['3px', '0px']);
+    expect(parseFloat(layout.listPadding[0]!)).toBeGreaterThan(0);
+    expect(layout.listPadding[1]).toBe('0px');
+    expect(layout.bullet).toBeLessThan(layout.bodyRight);
+    expect(layout.dateText).toContain('نُشر في');
+    expect(layout.dateText).toContain('12 يناير 2025');
+    await page.close();
+  });
+});
+
+describe('screenshots (look at them)', () => {
+  for (const scheme of SCHEMES) {
+    it.each([320, 768, 1280])(`saves the article, the Arabic article and the home page at %i px, ${scheme}`, async (width) => {
+      const page = await open(ARTICLE, { scheme, width });
+      await page.screenshot({ path: join(shots, `reading-article-${width}-${scheme}.png`), fullPage: true });
+      await page.goto(`${server.url}${ARABIC}`);
+      await page.screenshot({ path: join(shots, `reading-arabic-${width}-${scheme}.png`), fullPage: true });
+      await page.goto(`${server.url}/`);
+      await page.screenshot({ path: join(shots, `reading-home-${width}-${scheme}.png`), fullPage: true });
+      if (width === 320) {
+        await page.getByText('Display', { exact: true }).click();
+        await page.screenshot({ path: join(shots, `reading-controls-${width}-${scheme}.png`) });
+      }
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      await page.close();
+    });
+  }
+});
