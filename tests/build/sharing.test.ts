@@ -12,6 +12,7 @@ const read = (path: string) => readFile(join(dist, path), 'utf8');
 const ORIGIN = 'http://localhost:4321';
 const SEED_URL = `${ORIGIN}/articles/${SEED_SLUG}/`;
 const SEED_TITLE = 'Iran Stands Alone In Major Blow: Iraqi Militias Refuse To Continue Aiding Iran';
+const ARABIC_URL = `${ORIGIN}/articles/arabic-rtl-fixture/`;
 const SECOND_URL = `${ORIGIN}/articles/second-article-fixture/`;
 const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name, path) => ['item', 'entry', 'category', 'url', 'sitemap'].includes(name) || path === 'feed.link' });
 /** Every href/src in an HTML fragment. */
@@ -101,10 +102,10 @@ describe('feeds', () => {
     const { rss } = xml.parse(await read('rss.xml'));
     expect(rss['@version']).toBe('2.0');
     const items = rss.channel.item;
-    expect(items.map((i: { link: string }) => i.link)).toEqual([SECOND_URL, SEED_URL]);
-    expect(new Date(items[1].pubDate).toISOString()).toBe('2024-12-16T00:00:00.000Z');
+    expect(items.map((i: { link: string }) => i.link)).toEqual([SECOND_URL, ARABIC_URL, SEED_URL]);
+    expect(new Date(items[2].pubDate).toISOString()).toBe('2024-12-16T00:00:00.000Z');
     expect(new Date(items[0].pubDate).toISOString()).toBe('2025-01-20T09:30:00.000Z');
-    const content = items[1]['content:encoded'];
+    const content = items[2]['content:encoded'];
     expect(load(content)('p')).toHaveLength(10);
     expect(content).toContain('He also noted that “the soldiers were welcomed');
     expect(urlsIn(items[0]['content:encoded'])).toEqual(['https://example.org/']);
@@ -114,8 +115,8 @@ describe('feeds', () => {
     const { feed } = xml.parse(await read('atom.xml'));
     expect(feed['@xmlns']).toBe('http://www.w3.org/2005/Atom');
     expect(feed.link.map((l: Record<string, string>) => l['@href'])).toEqual([`${ORIGIN}/atom.xml`, `${ORIGIN}/`]);
-    const [second, seed] = feed.entry;
-    expect([second.id, seed.id]).toEqual([SECOND_URL, SEED_URL]);
+    const [second, arabic, seed] = feed.entry;
+    expect([second.id, arabic.id, seed.id]).toEqual([SECOND_URL, ARABIC_URL, SEED_URL]);
     expect([seed.published, seed.updated, second.updated]).toEqual(['2024-12-16T00:00:00.000Z', '2024-12-16T00:00:00.000Z', '2025-01-21T18:05:00.000Z']);
     expect(feed.updated).toBe('2025-01-21T18:05:00.000Z');
     expect(second.author.name).toBe('A. Tester');
@@ -128,8 +129,9 @@ describe('feeds', () => {
     const feed = JSON.parse(await read('feed.json'));
     expect(feed.version).toBe('https://jsonfeed.org/version/1.1');
     expect(feed.feed_url).toBe(`${ORIGIN}/feed.json`);
-    const [second, seed] = feed.items;
-    expect([second.url, seed.url]).toEqual([SECOND_URL, SEED_URL]);
+    const [second, arabic, seed] = feed.items;
+    expect([second.url, arabic.url, seed.url]).toEqual([SECOND_URL, ARABIC_URL, SEED_URL]);
+    expect(arabic.language).toBe('ar');
     expect([second.date_published, second.date_modified]).toEqual(['2025-01-20T09:30:00.000Z', '2025-01-21T18:05:00.000Z']);
     expect(seed.image).toBe(`${SEED_URL}og.png`);
     expect(load(seed.content_html)('p')).toHaveLength(10);
@@ -140,12 +142,16 @@ describe('feeds', () => {
 });
 
 describe('sitemap and robots.txt', () => {
-  it('lists every page with a lastmod per article', async () => {
+  it('lists every page, with a lastmod per article', async () => {
     const { sitemapindex } = xml.parse(await read('sitemap-index.xml'));
     expect(sitemapindex.sitemap.map((s: { loc: string }) => s.loc)).toEqual([`${ORIGIN}/sitemap-0.xml`]);
     const { urlset } = xml.parse(await read('sitemap-0.xml'));
     const lastmod = Object.fromEntries(urlset.url.map((u: { loc: string; lastmod?: string }) => [u.loc, u.lastmod]));
-    expect(lastmod).toEqual({ [`${ORIGIN}/`]: undefined, [SEED_URL]: '2024-12-16T00:00:00.000Z', [SECOND_URL]: '2025-01-21T18:05:00.000Z' });
+    expect(lastmod).toMatchObject({ [SEED_URL]: '2024-12-16T00:00:00.000Z', [SECOND_URL]: '2025-01-21T18:05:00.000Z', [ARABIC_URL]: '2025-01-12T00:00:00.000Z' });
+    expect(Object.keys(lastmod)).toContain(`${ORIGIN}/`);
+    expect(Object.keys(lastmod)).toContain(`${ORIGIN}/desks/israel-desk/`);
+    expect(Object.keys(lastmod).filter((url) => url.includes('/articles/'))).toHaveLength(3);
+    expect(Object.keys(lastmod).some((url) => url.includes('draft'))).toBe(false);
   });
   it('robots.txt points at the sitemap on the SITE_URL origin', async () => {
     expect((await read('robots.txt')).split('\n')).toContain(`Sitemap: ${ORIGIN}/sitemap-index.xml`);
