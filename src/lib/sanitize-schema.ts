@@ -8,8 +8,9 @@ import { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
  */
 export const sanitizeSchema: SanitizeSchema = {
   ...defaultSchema,
-  // Removed with their content (the default unwraps unknown elements, which would leave CSS as visible text).
-  strip: [...(defaultSchema.strip ?? []), 'style', 'template', 'noscript', 'textarea', 'title', 'xmp', 'noembed', 'noframes'],
+  // Removed with their content (the default unwraps unknown elements, which would leave CSS, or an iframe's
+  // raw-text fallback such as `<img onerror=…>`, as visible text).
+  strip: [...(defaultSchema.strip ?? []), 'style', 'iframe', 'template', 'noscript', 'textarea', 'title', 'xmp', 'noembed', 'noframes'],
   tagNames: [...(defaultSchema.tagNames ?? []), 'abbr', 'figure', 'figcaption', 'cite', 'mark', 'small', 'dfn', 'time', 'caption'],
   attributes: {
     ...defaultSchema.attributes,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { markdownConfigDefaults } from '@astrojs/markdown-remark';
 import { markdownConfig, markdownOptions } from '../../src/lib/markdown';
 import rehypeRaw from 'rehype-raw';
-import rehypeSanitize from 'rehype-sanitize';
+import { rehypeSanitizeReported } from '../../src/lib/rehype-sanitize-report';
 
 // The very processor astro.config.mjs installs, run through Astro's own renderer.
 const renderer = await markdownConfig.processor.createRenderer({ ...markdownConfigDefaults, ...markdownConfig } as never);
@@ -12,7 +12,7 @@ describe('plugin order', () => {
   it('parses raw HTML before sanitizing it, and sanitizes before anything reads the tree', () => {
     const plugins = markdownOptions.rehypePlugins.map((p) => (Array.isArray(p) ? p[0] : p));
     expect(plugins.indexOf(rehypeRaw)).toBe(0);
-    expect(plugins.indexOf(rehypeSanitize)).toBe(1);
+    expect(plugins.indexOf(rehypeSanitizeReported)).toBe(1);
   });
 });
 
