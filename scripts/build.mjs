@@ -6,6 +6,8 @@ import { existsSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { glob } from 'tinyglobby';
+import { applyCsp } from '../src/lib/csp.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -44,6 +46,15 @@ export async function buildSite({ outDir = resolve(root, 'dist'), env = {}, quie
   if (code !== 0 || !existsSync(resolve(partial, 'index.html'))) {
     await rm(partial, { recursive: true, force: true });
     return { code: code || 1, output };
+  }
+  // Every page gets its Content-Security-Policy, hashing the inline scripts and styles it really contains.
+  try {
+    await applyCsp(partial, await glob('**/*.html', { cwd: partial, absolute: true }));
+  } catch (error) {
+    await rm(partial, { recursive: true, force: true });
+    const message = `Content-Security-Policy: ${error instanceof Error ? error.message : error}\n`;
+    if (!quiet) process.stderr.write(message);
+    return { code: 1, output: output + message };
   }
   const old = `${outDir}.old`;
   await rm(old, { recursive: true, force: true });
