@@ -10,7 +10,11 @@ import type { VFile } from 'vfile';
 /** Each element, and each attribute per element name: the values seen and the body line of each. */
 type Inventory = Map<string, { value: string; line?: number }[]>;
 
-const short = (value: string) => (value.length > 40 ? `${value.slice(0, 39)}…` : value);
+/** Shortened, with control characters made visible, so one warning stays one readable line. */
+const short = (value: string) => {
+  const shown = JSON.stringify(value).slice(1, -1).replaceAll('\\"', '"');
+  return shown.length > 40 ? `${shown.slice(0, 39)}…` : shown;
+};
 const valueText = (value: unknown) => (Array.isArray(value) ? value.join(' ') : String(value));
 
 function inventory(tree: Root, prefix: string): Inventory {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { buildSite } from '../../scripts/build.mjs';
-import { FIXTURE_ARTICLES, INVALID_ARTICLES, TEST_OUTPUT } from './paths';
+import { FIXTURE_ARTICLES, INVALID_ARTICLES, TEST_OUTPUT, XSS_ARTICLES } from './paths';
 import { ensureChromium } from './chromium';
 
 declare module 'vitest' {
@@ -13,6 +13,8 @@ declare module 'vitest' {
     /** What the build of tests/fixtures/invalid printed, its exit code, and the folder it must not have written. */
     invalidBuild: { code: number; output: string; outDir: string };
     chromiumPath: string;
+    /** The site built from tests/fixtures/xss (hostile articles) and what the build printed. */
+    xssBuild: { distDir: string; output: string };
   }
 }
 
@@ -29,6 +31,11 @@ export default async function setup(project: TestProject) {
   const site = await buildSite({ outDir: distDir, env: { ARTICLES_DIR: articles }, quiet: true });
   if (site.code !== 0) throw new Error(`The test site did not build:\n${site.output}`);
 
+  // Hostile articles (the XSS corpus) must build, with every vector neutralised.
+  const xssDir = join(work, 'xss-dist');
+  const xss = await buildSite({ outDir: xssDir, env: { ARTICLES_DIR: XSS_ARTICLES }, quiet: true });
+  if (xss.code !== 0) throw new Error(`The XSS corpus did not build:\n${xss.output}`);
+
   // A build of invalid articles must fail and leave the previous site in its folder untouched.
   const invalidOut = join(work, 'previous-dist');
   await mkdir(invalidOut);
@@ -38,6 +45,7 @@ export default async function setup(project: TestProject) {
   project.provide('distDir', distDir);
   project.provide('invalidBuild', { code: invalid.code, output: invalid.output, outDir: invalidOut });
   project.provide('chromiumPath', await chromium);
+  project.provide('xssBuild', { distDir: xssDir, output: xss.output });
   return async () => {
     await rm(work, { recursive: true, force: true });
   };
