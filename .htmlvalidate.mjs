@@ -1,4 +1,5 @@
 // html-validate settings for the built site (`npx html-validate dist`; tests/build/site-validity.test.ts runs the same).
+/** @type {import('html-validate').ConfigData} */
 export default {
   extends: ['html-validate:recommended'],
   rules: {

@@ -29,6 +29,10 @@ describe('dangerous markup is removed', () => {
     ['a data: URL link', '<a href="data:text/html,<script>alert(1)</script>">x</a>', /data:|<script/],
     ['an svg with onload', '<svg onload="alert(1)"><circle r="1"/></svg>', /onload|<svg/],
     ['an object', '<object data="x.swf"></object>', /<object/],
+    ['a javascript: URL in a stray action attribute', '<p action="javascript:alert(1)">x</p>', /action=|javascript:/i],
+    ['a javascript: URL in a srcset', '<picture><source srcset="javascript:alert(1)"><img src="a.png" alt="a"></picture>', /javascript:/i],
+    ['a meta refresh and a base', '<meta http-equiv="refresh" content="0;url=https://evil.example/"><base href="https://evil.example/">', /<meta|<base|evil/],
+    ["an iframe's raw-text fallback", '<iframe><img src=x onerror=alert(1)></iframe>', /iframe|onerror|&#x3C;img/],
   ])('%s', async (_name, input, forbidden) => {
     expect(await render(`Before.\n\n${input}\n\nAfter.`)).not.toMatch(forbidden);
   });
