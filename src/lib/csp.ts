@@ -41,7 +41,8 @@ export function formatPolicy(directives: Record<string, string[]>): string {
 }
 
 const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'poster', 'cite', 'background']);
-const EXECUTABLE_SCRIPT = /^(?:|text\/javascript|application\/javascript|module)$/i;
+/** Script types a browser runs (or, for importmap and speculationrules, that CSP governs); others are data blocks. */
+const EXECUTABLE_SCRIPT = /^\s*(?:|module|importmap|speculationrules|(?:text|application)\/(?:x-)?(?:java|ecma)script|text\/javascript1\.[0-5]|text\/(?:jscript|livescript))\s*$/i;
 
 function* elements(node: Node): Generator<Element> {
   if ('tagName' in node) yield node;

@@ -21,5 +21,5 @@ export const URL_ATTRIBUTES = ['href', 'src', 'srcset', 'action', 'formaction', 
 /** A URL the browser would run or render as a document: javascript:, vbscript:, data: (spaces and controls ignored, as browsers do). */
 export const isDangerousUrl = (value: string) => /^(?:javascript|vbscript|data):/i.test(value.replace(/[\u0000-\u0020\u007f]+/g, ''));
 
-/** Executable script types (everything else, such as application/ld+json, is a data block). */
-export const isExecutableScript = (type: string | undefined) => /^(?:|text\/javascript|application\/javascript|module)$/i.test(type ?? '');
+/** Any script but a JSON data block (JSON-LD) counts as executable here: stricter than the browser, on purpose. */
+export const isExecutableScript = (type: string | undefined) => !/^\s*application\/(?:ld\+)?json\s*$/i.test(type ?? '');

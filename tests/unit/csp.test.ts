@@ -73,3 +73,12 @@ describe('_headers', () => {
     ].join('\n'));
   });
 });
+
+describe('which scripts are hashed', () => {
+  it.each(['', 'module', 'text/javascript', 'application/x-javascript', 'text/ecmascript', 'importmap', ' TEXT/JAVASCRIPT '])('type="%s" is hashed', (type) => {
+    expect(pagePolicy(page(`<script${type ? ` type="${type}"` : ''}>a()</script>`))).toContain(`script-src ${hashSource('a()')}`);
+  });
+  it.each(['application/ld+json', 'application/json', 'text/plain'])('type="%s" is data, not hashed', (type) => {
+    expect(pagePolicy(page(`<script type="${type}">{}</script>`))).toContain("script-src 'none'");
+  });
+});
