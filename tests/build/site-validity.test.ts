@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { describe, expect, inject, it } from 'vitest';
 import config from '../../.htmlvalidate.mjs';
-import { builtPages, pageUrl, URL_ATTRIBUTES } from '../helpers/site-files';
+import { builtPages, pageUrl, URL_ATTRIBUTES, urlsIn } from '../helpers/site-files';
 
 const dist = inject('distDir');
 const pages = await builtPages(dist);
@@ -32,22 +32,24 @@ describe('the built site', () => {
 
   it.each(pages.map((p) => [p.file, p] as const))('%s: every href and src resolves to a built file (and #fragment to an id)', (file, { $ }) => {
     const base = new URL(pageUrl(file), SITE);
+    /** Why one URL of the page is broken, or undefined when it is fine. */
+    const problem = (name: string, value: string): string | undefined => {
+      const url = new URL(value, base);
+      // Outbound links are fine; anything else must be on this site (the canonical URL is absolute on purpose).
+      if (url.origin !== SITE.origin) return name === 'href' && /^https?:$/.test(url.protocol) ? undefined : 'not on this site';
+      const target = builtFile(url.pathname);
+      if (!target) return 'no such file';
+      const id = decodeURIComponent(url.hash.slice(1));
+      if (id && target === join(dist, file) && $(`[id="${id}"]`).length === 0) return 'no such id';
+      return undefined;
+    };
     const broken: string[] = [];
-    const selector = URL_ATTRIBUTES.map((a) => `[${a.replace(':', '\\:')}]`).join(', ');
-    $(selector).each((_, el) => {
+    $('*').each((_, el) => {
       for (const name of URL_ATTRIBUTES) {
-        const value = $(el).attr(name);
-        if (value === undefined) continue;
-        // The canonical URL is absolute on purpose (the public origin); every other URL must be on this site or an outbound link.
-        const url = new URL(value, base);
-        if (url.origin !== SITE.origin) {
-          if (name !== 'href' || !/^https?:$/.test(url.protocol)) broken.push(`${name}="${value}" (not on this site)`);
-          continue;
-        }
-        const target = builtFile(url.pathname);
-        if (!target) broken.push(`${name}="${value}" (no such file)`);
-        else if (url.hash && target === join(dist, file) && $(`[id="${decodeURIComponent(url.hash.slice(1))}"]`).length === 0) {
-          broken.push(`${name}="${value}" (no such id)`);
+        const attribute = $(el).attr(name);
+        for (const value of attribute === undefined ? [] : urlsIn(name, attribute)) {
+          const why = problem(name, value);
+          if (why) broken.push(`<${(el as { tagName: string }).tagName} ${name}="${value}"> (${why})`);
         }
       }
     });

@@ -18,6 +18,10 @@ export const pageUrl = (file: string) => `/${file}`.replace(/(^|\/)index\.html$/
 /** Attributes that hold a URL the browser may fetch or navigate to. */
 export const URL_ATTRIBUTES = ['href', 'src', 'srcset', 'action', 'formaction', 'data', 'poster', 'background', 'xlink:href', 'cite', 'dynsrc', 'lowsrc', 'ping', 'longdesc', 'manifest', 'icon'];
 
+/** The URLs in one attribute value: srcset holds a comma-separated list of "url descriptor" candidates. */
+export const urlsIn = (attribute: string, value: string): string[] =>
+  attribute.toLowerCase() === 'srcset' ? value.split(/,\s+/).map((c) => c.trim().split(/\s+/)[0]!).filter(Boolean) : [value];
+
 /** A URL the browser would run or render as a document: javascript:, vbscript:, data: (spaces and controls ignored, as browsers do). */
 export const isDangerousUrl = (value: string) => /^(?:javascript|vbscript|data):/i.test(value.replace(/[\u0000-\u0020\u007f]+/g, ''));
 
