@@ -7,6 +7,8 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { glob } from 'tinyglobby';
+import { applyCsp } from '../src/lib/csp.ts';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const root = ROOT;
@@ -25,7 +27,6 @@ function cleanEnv() {
  * Older caches are removed. ASTRO_CACHE_DIR, when set, wins (the benchmark uses it for cold builds).
  */
 async function codeCacheDir() {
-  const { glob } = await import('tinyglobby');
   const files = (await glob(['src/**', 'astro.config.mjs', 'package-lock.json'], { cwd: root })).sort();
   const hash = createHash('sha256');
   for (const file of files) hash.update(file).update(await readFile(resolve(root, file)));
@@ -93,6 +94,15 @@ export async function buildSite({ outDir = resolve(root, 'dist'), env = {}, quie
   if (search.code !== 0) {
     await rm(partial, { recursive: true, force: true });
     return { code: 1, output };
+  }
+  // Every page gets its Content-Security-Policy, hashing the inline scripts and styles it really contains.
+  try {
+    await applyCsp(partial, await glob('**/*.html', { cwd: partial, absolute: true }));
+  } catch (error) {
+    await rm(partial, { recursive: true, force: true });
+    const message = `Content-Security-Policy: ${error instanceof Error ? error.message : error}\n`;
+    if (!quiet) process.stderr.write(message);
+    return { code: 1, output: output + message };
   }
   const old = `${outDir}.old`;
   await rm(old, { recursive: true, force: true });

@@ -32,12 +32,21 @@ export function readArticle(file: string, contents: string): { raw: RawArticle; 
   const match = FRONTMATTER.exec(contents);
   let frontmatter: unknown = {};
   if (!match) {
-    issues.push({ file, field: 'frontmatter', message: 'expected the file to start with a --- block of frontmatter closed by ---' });
+    const opened = /^\uFEFF?---[ \t]*\r?\n/.test(contents);
+    issues.push({
+      file,
+      field: 'frontmatter',
+      message: opened
+        ? 'the --- block that opens line 1 is never closed: add a line with only --- after the last field'
+        : 'expected the file to start with a --- line, the fields (title, source, …), then a closing --- line',
+    });
   } else {
-    const doc = parseDocument(match[1]!, { schema: 'core', uniqueKeys: true, prettyErrors: false });
+    const doc = parseDocument(match[1]!, { schema: 'core', uniqueKeys: true, prettyErrors: true });
     for (const error of doc.errors) {
+      // linePos counts from the first line inside the block; the opening --- is line 1 of the file.
       const line = error.linePos?.[0].line;
-      issues.push({ file, field: 'frontmatter', message: `YAML ${line ? `line ${line + 1}: ` : ''}${error.message.split('\n')[0]}` });
+      const what = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+      issues.push({ file, field: 'frontmatter', message: `YAML ${line ? `line ${line + 1}: ` : ''}${what}` });
     }
     if (doc.errors.length === 0) frontmatter = doc.toJS() ?? {};
   }
@@ -66,6 +75,8 @@ export function validateFrontmatter(file: string, frontmatter: unknown): { data?
 /** Reads and validates one article file: every problem in it, or its data. */
 export function checkArticle(file: string, contents: string): { raw: RawArticle; data?: Article; issues: ArticleIssue[] } {
   const { raw, issues } = readArticle(file, contents);
+  // Frontmatter that could not be read would only add "is required" for every field: report the cause alone.
+  if (issues.some((i) => i.field === 'frontmatter')) return { raw, issues };
   const validated = validateFrontmatter(file, raw.frontmatter);
   return { raw, data: validated.data, issues: [...issues, ...validated.issues] };
 }

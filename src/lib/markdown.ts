@@ -1,7 +1,7 @@
 import rehypeRaw from 'rehype-raw';
-import rehypeSanitize from 'rehype-sanitize';
 import { unified, type UnifiedProcessorOptions } from '@astrojs/markdown-remark';
 import { sanitizeSchema } from './sanitize-schema';
+import { rehypeSanitizeReported } from './rehype-sanitize-report';
 import { rehypeArticleFacts } from './rehype-article-facts';
 import { rehypeParagraphIds } from './rehype-paragraph-ids';
 
@@ -13,7 +13,8 @@ import { rehypeParagraphIds } from './rehype-paragraph-ids';
  * Order here, and why:
  * 1. rehype-raw parses the author's raw HTML into elements, so the sanitizer can *filter* it
  *    (hast-util-sanitize drops `raw` nodes whole, which would lose safe markup such as <abbr>).
- * 2. rehype-sanitize is the last step that sees untrusted input ("sanitize after the last unsafe thing").
+ * 2. rehype-sanitize (hast-util-sanitize, wrapped to warn the author naming the file and what it removed) is
+ *    the last step that sees untrusted input ("sanitize after the last unsafe thing").
  * 3. rehypeArticleFacts reads the clean tree (word count, first paragraph).
  * 4. rehypeParagraphIds gives each paragraph a stable id and link (after sanitizing, so ids stay unprefixed).
  * Astro's later plugins only add heading ids from heading text; its rehype-raw finds no raw nodes left.
@@ -22,7 +23,7 @@ export const markdownOptions = {
   gfm: true,
   smartypants: true,
   remarkPlugins: [],
-  rehypePlugins: [rehypeRaw, [rehypeSanitize, sanitizeSchema], rehypeArticleFacts, rehypeParagraphIds],
+  rehypePlugins: [rehypeRaw, [rehypeSanitizeReported, sanitizeSchema], rehypeArticleFacts, rehypeParagraphIds],
 } satisfies UnifiedProcessorOptions;
 
 /** Astro's `markdown` setting: the unified processor above, no syntax highlighter (it would add inline styles). */

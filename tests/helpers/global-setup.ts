@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { buildSite } from '../../scripts/build.mjs';
-import { FIXTURE_ARTICLES, INVALID_ARTICLES, TEST_OUTPUT } from './paths';
+import { FIXTURE_ARTICLES, INVALID_ARTICLES, TEST_OUTPUT, XSS_ARTICLES } from './paths';
 import { ensureChromium } from './chromium';
 import { writeNewsroom } from './newsroom-fixtures';
 
@@ -16,6 +16,8 @@ declare module 'vitest' {
     chromiumPath: string;
     /** The site built from the generated newsroom fixture set alone (tests/helpers/newsroom-fixtures.ts). */
     newsroomDist: string;
+    /** The site built from tests/fixtures/xss (hostile articles) and what the build printed. */
+    xssBuild: { distDir: string; output: string };
   }
 }
 
@@ -31,6 +33,11 @@ export default async function setup(project: TestProject) {
   const distDir = join(work, 'dist');
   const site = await buildSite({ outDir: distDir, env: { ARTICLES_DIR: articles }, quiet: true });
   if (site.code !== 0) throw new Error(`The test site did not build:\n${site.output}`);
+
+  // Hostile articles (the XSS corpus) must build, with every vector neutralised.
+  const xssDir = join(work, 'xss-dist');
+  const xss = await buildSite({ outDir: xssDir, env: { ARTICLES_DIR: XSS_ARTICLES }, quiet: true });
+  if (xss.code !== 0) throw new Error(`The XSS corpus did not build:\n${xss.output}`);
 
   // A build of invalid articles must fail and leave the previous site in its folder untouched.
   const invalidOut = join(work, 'previous-dist');
@@ -49,6 +56,7 @@ export default async function setup(project: TestProject) {
   project.provide('newsroomDist', newsroomDist);
 
   project.provide('chromiumPath', await chromium);
+  project.provide('xssBuild', { distDir: xssDir, output: xss.output });
   return async () => {
     await rm(work, { recursive: true, force: true });
   };

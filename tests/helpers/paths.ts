@@ -4,6 +4,7 @@ export const ROOT = resolve(import.meta.dirname, '../..');
 export const SEED_ARTICLES = resolve(ROOT, 'content/articles');
 export const FIXTURE_ARTICLES = resolve(ROOT, 'tests/fixtures/articles');
 export const INVALID_ARTICLES = resolve(ROOT, 'tests/fixtures/invalid');
+export const XSS_ARTICLES = resolve(ROOT, 'tests/fixtures/xss');
 /** Screenshots, PDFs and other artefacts a person should look at. */
 export const TEST_OUTPUT = resolve(ROOT, 'test-output');
 export const SEED_SLUG = 'iran-stands-alone-in-major-blow-iraqi-militias-refuse-to-continue-aiding-iran';

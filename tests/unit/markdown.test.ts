@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { markdownConfigDefaults } from '@astrojs/markdown-remark';
 import { markdownConfig, markdownOptions } from '../../src/lib/markdown';
 import rehypeRaw from 'rehype-raw';
-import rehypeSanitize from 'rehype-sanitize';
+import { rehypeSanitizeReported } from '../../src/lib/rehype-sanitize-report';
 
 // The very processor astro.config.mjs installs, run through Astro's own renderer.
 const renderer = await markdownConfig.processor.createRenderer({ ...markdownConfigDefaults, ...markdownConfig } as never);
@@ -14,7 +14,7 @@ describe('plugin order', () => {
   it('parses raw HTML before sanitizing it, and sanitizes before anything reads the tree', () => {
     const plugins = markdownOptions.rehypePlugins.map((p) => (Array.isArray(p) ? p[0] : p));
     expect(plugins.indexOf(rehypeRaw)).toBe(0);
-    expect(plugins.indexOf(rehypeSanitize)).toBe(1);
+    expect(plugins.indexOf(rehypeSanitizeReported)).toBe(1);
   });
 });
 
@@ -31,6 +31,10 @@ describe('dangerous markup is removed', () => {
     ['a data: URL link', '<a href="data:text/html,<script>alert(1)</script>">x</a>', /data:|<script/],
     ['an svg with onload', '<svg onload="alert(1)"><circle r="1"/></svg>', /onload|<svg/],
     ['an object', '<object data="x.swf"></object>', /<object/],
+    ['a javascript: URL in a stray action attribute', '<p action="javascript:alert(1)">x</p>', /action=|javascript:/i],
+    ['a javascript: URL in a srcset', '<picture><source srcset="javascript:alert(1)"><img src="a.png" alt="a"></picture>', /javascript:/i],
+    ['a meta refresh and a base', '<meta http-equiv="refresh" content="0;url=https://evil.example/"><base href="https://evil.example/">', /<meta|<base|evil/],
+    ["an iframe's raw-text fallback", '<iframe><img src=x onerror=alert(1)></iframe>', /iframe|onerror|&#x3C;img/],
   ])('%s', async (_name, input, forbidden) => {
     expect(await render(`Before.\n\n${input}\n\nAfter.`)).not.toMatch(forbidden);
   });

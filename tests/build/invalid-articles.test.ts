@@ -1,0 +1,42 @@
+import { readdir } from 'node:fs/promises';
+import { describe, expect, inject, it } from 'vitest';
+import { INVALID_ARTICLES } from '../helpers/paths';
+
+// The invalid corpus: one file per way an editor can get an article wrong. Built once in the global setup.
+const build = inject('invalidBuild');
+const lines = build.output.split('\n').map((l) => l.trim()).filter((l) => l.startsWith('tests/fixtures/invalid/'));
+
+describe('the invalid-article corpus', () => {
+  it('fails the build and names every file of the folder, in one run', async () => {
+    expect(build.code).not.toBe(0);
+    const files = (await readdir(INVALID_ARTICLES)).sort();
+    expect(files.length).toBeGreaterThanOrEqual(15);
+    for (const file of files) expect(lines.some((l) => l.startsWith(`tests/fixtures/invalid/${file}: `)), file).toBe(true);
+    expect(build.output).toMatch(new RegExp(`^${lines.length} problems in ${files.length} article files:$`, 'm'));
+  });
+
+  it.each([
+    ['no-frontmatter.md', 'frontmatter', 'expected the file to start with a --- line'],
+    ['unclosed-frontmatter.md', 'frontmatter', 'the --- block that opens line 1 is never closed'],
+    ['broken-yaml.md', 'frontmatter', 'YAML line 6: Missing closing "quote'],
+    ['duplicate-key.md', 'frontmatter', 'YAML line 3: Map keys must be unique'],
+    ['wrong-types.md', 'title', 'expected title as text (quote it if it looks like a number'],
+    ['wrong-types.md', 'desk', 'expected desk as text'],
+    ['wrong-types.md', 'draft', 'expected true or false'],
+    ['empty-and-bad-values.md', 'title', 'title must not be empty'],
+    ['empty-and-bad-values.md', 'published', '"2024-1-5" is not a real ISO 8601 date'],
+    ['empty-and-bad-values.md', 'lang', 'expected a BCP 47 language tag'],
+    ['empty-and-bad-values.md', 'sourceUrl', 'expected an absolute http:// or https:// URL'],
+    ['empty-and-bad-values.md', 'tags.1', 'tag must not be empty'],
+    ['notes.txt', 'file name', 'articles must be Markdown files ending in .md'],
+    ['typo-key.md', 'publshed', 'unknown field "publshed" (allowed: title,'],
+  ])('%s: names the field %s and says what was expected', (file, field, message) => {
+    expect(lines).toContainEqual(expect.stringContaining(`tests/fixtures/invalid/${file}: ${field}: ${message}`));
+  });
+
+  it('reports the cause alone when the frontmatter cannot be read (no cascade of "is required")', () => {
+    for (const file of ['no-frontmatter.md', 'unclosed-frontmatter.md', 'broken-yaml.md', 'duplicate-key.md']) {
+      expect(lines.filter((l) => l.startsWith(`tests/fixtures/invalid/${file}: `))).toHaveLength(1);
+    }
+  });
+});
