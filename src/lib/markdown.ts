@@ -3,6 +3,7 @@ import rehypeSanitize from 'rehype-sanitize';
 import { unified, type UnifiedProcessorOptions } from '@astrojs/markdown-remark';
 import { sanitizeSchema } from './sanitize-schema';
 import { rehypeArticleFacts } from './rehype-article-facts';
+import { rehypeLinkEndnotes } from './link-endnotes';
 
 /**
  * The Markdown pipeline of every article body; astro.config.mjs and the tests use this very object.
@@ -14,13 +15,14 @@ import { rehypeArticleFacts } from './rehype-article-facts';
  *    (hast-util-sanitize drops `raw` nodes whole, which would lose safe markup such as <abbr>).
  * 2. rehype-sanitize is the last step that sees untrusted input ("sanitize after the last unsafe thing").
  * 3. rehypeArticleFacts reads the clean tree (word count, first paragraph).
+ * 4. rehypeLinkEndnotes records the body's links for the printed endnotes (src/lib/link-endnotes.ts).
  * Astro's later plugins only add heading ids from heading text; its rehype-raw finds no raw nodes left.
  */
 export const markdownOptions = {
   gfm: true,
   smartypants: true,
   remarkPlugins: [],
-  rehypePlugins: [rehypeRaw, [rehypeSanitize, sanitizeSchema], rehypeArticleFacts],
+  rehypePlugins: [rehypeRaw, [rehypeSanitize, sanitizeSchema], rehypeArticleFacts, rehypeLinkEndnotes],
 } satisfies UnifiedProcessorOptions;
 
 /** Astro's `markdown` setting: the unified processor above, no syntax highlighter (it would add inline styles). */
