@@ -2,11 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { BinaryBitmap, HybridBinarizer, QRCodeReader, RGBLuminanceSource } from '@zxing/library';
 import { launch, serve } from '../helpers/browser';
 import { ROOT, SEED_SLUG, TEST_OUTPUT } from '../helpers/paths';
-import { cssString } from '../../src/lib/print';
+import { cssString, shortHeadline } from '../../src/lib/print';
 
 // Print the article to PDF in real Chromium, then read the paper back with poppler (pdftotext, pdftoppm, pdfinfo).
 let server: Awaited<ReturnType<typeof serve>>;
@@ -18,9 +18,27 @@ const seedParagraphs = seedLines.slice(0, -1);
 const HEADLINE = 'Iran Stands Alone In Major Blow: Iraqi Militias Refuse To Continue Aiding Iran';
 
 /** Page sizes in PDF points, and the top and bottom @page margins of print.css (20 mm) in points. */
-const SIZES = { A4: { w: 595, h: 842 }, Letter: { w: 612, h: 792 } } as const;
+const SIZES = { A4: { w: 595.28, h: 841.89 }, Letter: { w: 612, h: 792 } } as const;
 const TOP = 56;
 const BOTTOM = 56;
+
+/** Left and right @page margins of print.css (22 mm) in points. */
+const SIDE = 62.4;
+
+/** Every word of the content area printed outside the left and right page margins, as "page: word". */
+function outsideMargins(printed: Printed, { w, h }: { w: number; h: number }): string[] {
+  const words = poppler('pdftotext', ['-bbox', printed.file, '-']);
+  const found: string[] = [];
+  let page = 0;
+  for (const line of words.split('\n')) {
+    if (line.includes('<page ')) page++;
+    const m = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)"[^>]*>([^<]*)</.exec(line);
+    if (!m || Number(m[2]) < TOP || Number(m[2]) > h - BOTTOM) continue;
+    // 2 pt of slack for glyph side bearings; a clipped or overflowing line runs to the paper's edge.
+    if (Number(m[1]) < SIDE - 2 || Number(m[3]) > w - SIDE + 2) found.push(`${page}: ${m[4]}`);
+  }
+  return found;
+}
 
 /** Collapses whitespace. */
 const norm = (text: string) => text.replace(/\s+/g, ' ').trim();
@@ -38,10 +56,13 @@ interface Printed {
   bottom: string[];
 }
 
-async function print(path: string, name: string, format: keyof typeof SIZES, colorScheme: 'light' | 'dark' = 'light'): Promise<Printed> {
+async function print(
+  path: string, name: string, format: keyof typeof SIZES, colorScheme: 'light' | 'dark' = 'light', prepare?: (page: Page) => Promise<void>,
+): Promise<Printed> {
   const page = await context.newPage();
   await page.emulateMedia({ colorScheme });
   await page.goto(`${server.url}${path}`);
+  await prepare?.(page);
   // What the browser does when the reader presses Print or Ctrl+P.
   await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
   const file = join(out, `${name}.pdf`);
@@ -50,7 +71,7 @@ async function print(path: string, name: string, format: keyof typeof SIZES, col
   const pages = Number(/Pages:\s+(\d+)/.exec(poppler('pdfinfo', [file]))![1]);
   const { w, h } = SIZES[format];
   const crop = (p: number, y: number, height: number) =>
-    poppler('pdftotext', ['-enc', 'UTF-8', '-r', '72', '-f', `${p}`, '-l', `${p}`, '-x', '0', '-y', `${y}`, '-W', `${w}`, '-H', `${height}`, file, '-']);
+    poppler('pdftotext', ['-enc', 'UTF-8', '-r', '72', '-f', `${p}`, '-l', `${p}`, '-x', '0', '-y', `${y}`, '-W', `${Math.ceil(w)}`, '-H', `${Math.round(height)}`, file, '-']);
   const numbers = Array.from({ length: pages }, (_, i) => i + 1);
   // Page 1 as PNG, for a person to look at.
   poppler('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', file, join(out, `${name}-page1`)]);
@@ -59,7 +80,7 @@ async function print(path: string, name: string, format: keyof typeof SIZES, col
     pages,
     body: numbers.map((p) => crop(p, TOP, h - TOP - BOTTOM)),
     top: numbers.map((p) => norm(crop(p, 0, TOP))),
-    bottom: numbers.map((p) => norm(crop(p, h - BOTTOM, BOTTOM))),
+    bottom: numbers.map((p) => norm(crop(p, Math.round(h - BOTTOM), BOTTOM))),
   };
 }
 
@@ -123,6 +144,10 @@ describe.each(['A4', 'Letter'] as const)('the seed article printed on %s', async
     }
   });
 
+  it('prints every word inside the page margins', () => {
+    expect(outsideMargins(printed, SIZES[format])).toEqual([]);
+  });
+
   it('fits on at most 2 pages, numbered "Page N of M", with the running header in the top margin', () => {
     if (format === 'A4') expect(printed.pages).toBeLessThanOrEqual(2);
     printed.bottom.forEach((text, i) => expect(text).toBe(`Page ${i + 1} of ${printed.pages}`));
@@ -148,7 +173,10 @@ describe.each(['A4', 'Letter'] as const)('the seed article printed on %s', async
 describe('printing in the dark theme', () => {
   it('prints the same black-on-white page as the light theme', async () => {
     const light = await print(seedPath, 'seed-a4-light-check', 'A4', 'light');
-    const dark = await print(seedPath, 'seed-a4-dark', 'A4', 'dark');
+    // Dark as the reader's system asks for it, and as the theme switch sets it (html[data-theme="dark"]).
+    const dark = await print(seedPath, 'seed-a4-dark', 'A4', 'dark', async (page) => {
+      await page.evaluate(() => { document.documentElement.dataset.theme = 'dark'; });
+    });
     expect(norm(dark.body.join(' '))).toBe(norm(light.body.join(' ')));
     const l = raster(light.file, 1, 40);
     const d = raster(dark.file, 1, 40);
@@ -166,6 +194,92 @@ describe('printing in the dark theme', () => {
     expect(darkest).toBeLessThan(40);
     expect(coloured).toBe(0);
     expect(light255 / (d.pixels.length / 3)).toBeGreaterThan(0.8);
+  });
+});
+
+describe('a long article on paper (tests/fixtures/articles/print-fixture.md)', async () => {
+  const title = 'Print fixture: "quotes", a \\ backslash and </style> in a headline';
+  let printed: Printed;
+  beforeAll(async () => {
+    printed = await print('/articles/print-fixture/', 'fixture-long-a4', 'A4');
+  });
+
+  it('runs over several pages, with the escaped headline in the running header from page 2', () => {
+    expect(printed.pages).toBeGreaterThanOrEqual(3);
+    expect(printed.top[0]).toBe('The Reader');
+    for (const top of printed.top.slice(1)) expect(top).toBe(`The Reader ${shortHeadline(title)}`);
+    expect(norm(printed.body[0]!)).toContain(title);
+  });
+
+  it('cuts nothing off: a wide table, a long code line and the last sentence are printed inside the margins', () => {
+    const body = squash(printed.body.join(' '));
+    for (const text of ['RIGHTMOST-CELL-TEXT', 'LONGLINE-END', `${'w'.repeat(130)}`, 'FINAL-SENTENCE-OF-THE-BODY.']) expect(body).toContain(squash(text));
+    expect(outsideMargins(printed, SIZES.A4)).toEqual([]);
+  });
+
+  it('keeps every heading with the text after it, and the quotation on one page', () => {
+    for (const heading of ['Where the money goes', 'What happens next', 'A heading placed to fall near a page end', 'The last word']) {
+      const page = printed.body.map(norm).find((text) => text.includes(heading));
+      expect(page, heading).toBeDefined();
+      const after = page!.slice(page!.indexOf(heading) + heading.length);
+      expect(after.length, `"${heading}" ends its page`).toBeGreaterThan(40);
+    }
+    const filler = 'The council met again on Tuesday and the debate ran late into the evening, with members returning to the same questions about cost, timing and who would carry the risk if the plan failed.';
+    const quote = squash(`A long quotation that must not be split across pages where that can be avoided. ${filler} ${filler} ${filler}`);
+    expect(printed.body.filter((text) => squash(text).includes(quote))).toHaveLength(1);
+  });
+
+  it('numbers links (not footnote references) and lists them in full, relative ones resolved', () => {
+    const body = norm(printed.body.join(' '));
+    expect(body).toContain('the budget1 and an earlier story2.');
+    expect(squash(body)).toContain(squash([
+      'Links',
+      '1. https://budget.example/2025/plan?year=2025&page=3',
+      '2. http://localhost:4321/articles/second-article-fixture/',
+      '3. mailto:desk@news.example',
+      '4. https://notes.example/source',
+      'Read online:',
+    ].join(' ')));
+  });
+});
+
+/**
+ * Pushes `selector` down until it starts `above` px before the end of page 1 (A4, 20/22 mm margins: 627 × 971 CSS px
+ * of content), by a spacer at the top of the body, so a test can see what the page break does with it.
+ */
+const pushToPageEnd = (selector: string, above: number) => async (page: Page) => {
+  await page.setViewportSize({ width: 627, height: 971 });
+  await page.emulateMedia({ media: 'print' });
+  await page.evaluate(([sel, gap]) => {
+    const target = document.querySelector(sel as string)!;
+    const spacer = document.createElement('div');
+    document.querySelector('.article-body')!.prepend(spacer);
+    const top = target.getBoundingClientRect().top + window.scrollY;
+    spacer.style.height = `${971 - (gap as number) - top}px`;
+  }, [selector, above]);
+  await page.emulateMedia({ media: null });
+};
+
+describe('page breaks, forced onto the worst spot', () => {
+  it('moves a heading that would end page 1 to the next page, with its paragraph', async () => {
+    const printed = await print('/articles/print-fixture/', 'fixture-heading-break', 'A4', 'light', pushToPageEnd('.article-body h2', 30));
+    expect(norm(printed.body[0]!)).not.toContain('Where the money goes');
+    expect(norm(printed.body[1]!)).toMatch(/^Where the money goes The council met/);
+  });
+
+  it('does not split a quotation that would straddle the page break', async () => {
+    const printed = await print('/articles/print-fixture/', 'fixture-quote-break', 'A4', 'light', pushToPageEnd('.article-body blockquote', 100));
+    const quote = squash('A long quotation that must not be split across pages where that can be avoided.');
+    const page = printed.body.findIndex((text) => squash(text).includes(quote));
+    expect(page).toBe(1);
+    expect(squash(printed.body[1]!)).toContain(squash('who would carry the risk if the plan failed. The council met again'));
+  });
+
+  it('leaves at least 2 lines of a paragraph at the foot and head of a page', async () => {
+    // The first paragraph after the heading, pushed so that only 1 line would fit at the foot of page 1.
+    const printed = await print('/articles/print-fixture/', 'fixture-orphan-break', 'A4', 'light', pushToPageEnd('.article-body h2 + p', 22));
+    const foot = printed.body[0]!.trim().split('\n').at(-1)!;
+    expect(foot).not.toMatch(/^The council met again on Tuesday/);
   });
 });
 

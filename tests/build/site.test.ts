@@ -76,6 +76,7 @@ describe('the home page', async () => {
     expect(cards.map((_, c) => $(c).find('h2 a').attr('href')).get()).toEqual([
       '/articles/second-article-fixture/',
       `/articles/${SEED_SLUG}/`,
+      '/articles/print-fixture/',
     ]);
     const seed = cards.eq(1);
     expect(seed.find('h2').text()).toBe('Iran Stands Alone In Major Blow: Iraqi Militias Refuse To Continue Aiding Iran');
