@@ -63,8 +63,7 @@ async function print(
   await page.emulateMedia({ colorScheme });
   await page.goto(`${server.url}${path}`);
   await prepare?.(page);
-  // What the browser does when the reader presses Print or Ctrl+P.
-  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  // page.pdf() fires beforeprint, as Print and Ctrl+P do: that is what fills in "Printed on".
   const file = join(out, `${name}.pdf`);
   await page.pdf({ path: file, format });
   await page.close();
@@ -298,6 +297,9 @@ describe('links and the print button', () => {
       (window as unknown as { printed: number }).printed = 0;
       window.print = () => { (window as unknown as { printed: number }).printed++; };
     });
+    // On screen: the button, and none of the paper-only parts (endnotes, permalink, QR code, "Printed on").
+    expect(await page.locator('.print-end').isVisible()).toBe(false);
+    expect(await page.locator('#printed-on').textContent()).toBe('');
     const button = page.getByRole('button', { name: 'Print' });
     await button.click();
     expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
