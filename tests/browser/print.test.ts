@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -334,9 +334,4 @@ describe('the running header escape, in a real style element', () => {
     const serialized = value.replace(/\0/g, '\uFFFD').replace(/[\\"]/g, '\\$&').replace(/[\x01-\x1f\x7f]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `);
     expect(result.content).toBe(`"${serialized}"`);
   });
-});
-
-// The PNGs saved above are for people: keep a note of what to open.
-afterAll(async () => {
-  await writeFile(join(out, 'README.txt'), 'Page 1 of each printed PDF, as PNG (60 dpi). Open them and look.\n');
 });
