@@ -4,6 +4,7 @@ import { sanitizeSchema } from './sanitize-schema';
 import { rehypeSanitizeReported } from './rehype-sanitize-report';
 import { rehypeArticleFacts } from './rehype-article-facts';
 import { rehypeParagraphIds } from './rehype-paragraph-ids';
+import { rehypeLinkEndnotes } from './link-endnotes';
 
 /**
  * The Markdown pipeline of every article body; astro.config.mjs and the tests use this very object.
@@ -16,14 +17,15 @@ import { rehypeParagraphIds } from './rehype-paragraph-ids';
  * 2. rehype-sanitize (hast-util-sanitize, wrapped to warn the author naming the file and what it removed) is
  *    the last step that sees untrusted input ("sanitize after the last unsafe thing").
  * 3. rehypeArticleFacts reads the clean tree (word count, first paragraph).
- * 4. rehypeParagraphIds gives each paragraph a stable id and link (after sanitizing, so ids stay unprefixed).
+ * 4. rehypeLinkEndnotes records the body's links for the printed endnotes (src/lib/link-endnotes.ts).
+ * 5. rehypeParagraphIds gives each paragraph a stable id and link (after sanitizing, so ids stay unprefixed).
  * Astro's later plugins only add heading ids from heading text; its rehype-raw finds no raw nodes left.
  */
 export const markdownOptions = {
   gfm: true,
   smartypants: true,
   remarkPlugins: [],
-  rehypePlugins: [rehypeRaw, [rehypeSanitizeReported, sanitizeSchema], rehypeArticleFacts, rehypeParagraphIds],
+  rehypePlugins: [rehypeRaw, [rehypeSanitizeReported, sanitizeSchema], rehypeArticleFacts, rehypeLinkEndnotes, rehypeParagraphIds],
 } satisfies UnifiedProcessorOptions;
 
 /** Astro's `markdown` setting: the unified processor above, no syntax highlighter (it would add inline styles). */

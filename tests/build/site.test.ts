@@ -77,6 +77,7 @@ describe('the home page', async () => {
       '/articles/second-article-fixture/',
       '/articles/arabic-rtl-fixture/',
       `/articles/${SEED_SLUG}/`,
+      '/articles/print-fixture/',
     ]);
     const seed = cards.eq(2);
     expect(seed.find('h2').text()).toBe('Iran Stands Alone In Major Blow: Iraqi Militias Refuse To Continue Aiding Iran');
