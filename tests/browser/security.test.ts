@@ -67,7 +67,9 @@ async function visit(origin: string, path: string, screenshot?: string) {
     for (const el of Array.from(document.querySelectorAll<HTMLElement>('main *'))) {
       el.focus();
       for (const type of ['mouseover', 'mouseenter', 'mousedown', 'mouseup']) el.dispatchEvent(new MouseEvent(type, { bubbles: true }));
-      el.click();
+      // SVG and MathML elements have no click(): dispatch the event instead.
+      if (typeof el.click === 'function') el.click();
+      else el.dispatchEvent(new MouseEvent('click', { bubbles: true }));
       await new Promise((done) => setTimeout(done, 0));
     }
   });

@@ -12,6 +12,7 @@ const read = (path: string) => readFile(join(dist, path), 'utf8');
 const ORIGIN = 'http://localhost:4321';
 const SEED_URL = `${ORIGIN}/articles/${SEED_SLUG}/`;
 const SEED_TITLE = 'Iran Stands Alone In Major Blow: Iraqi Militias Refuse To Continue Aiding Iran';
+const PRINT_URL = `${ORIGIN}/articles/print-fixture/`;
 const ARABIC_URL = `${ORIGIN}/articles/arabic-rtl-fixture/`;
 const SECOND_URL = `${ORIGIN}/articles/second-article-fixture/`;
 const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name, path) => ['item', 'entry', 'category', 'url', 'sitemap'].includes(name) || path === 'feed.link' });
@@ -102,7 +103,7 @@ describe('feeds', () => {
     const { rss } = xml.parse(await read('rss.xml'));
     expect(rss['@version']).toBe('2.0');
     const items = rss.channel.item;
-    expect(items.map((i: { link: string }) => i.link)).toEqual([SECOND_URL, ARABIC_URL, SEED_URL]);
+    expect(items.map((i: { link: string }) => i.link)).toEqual([SECOND_URL, ARABIC_URL, SEED_URL, PRINT_URL]);
     expect(new Date(items[2].pubDate).toISOString()).toBe('2024-12-16T00:00:00.000Z');
     expect(new Date(items[0].pubDate).toISOString()).toBe('2025-01-20T09:30:00.000Z');
     const content = items[2]['content:encoded'];
@@ -137,7 +138,7 @@ describe('feeds', () => {
     expect(load(seed.content_html)('p')).toHaveLength(10);
     // No paragraph-link anchors in feeds: they mean nothing in a reader.
     expect(load(seed.content_html)('a.pl')).toHaveLength(0);
-    for (const item of feed.items) for (const url of urlsIn(item.content_html)) expect(url).toMatch(/^https?:\/\//);
+    for (const item of feed.items) for (const url of urlsIn(item.content_html)) expect(url).toMatch(/^(?:https?:\/\/|mailto:)/);
   });
 });
 
@@ -150,7 +151,7 @@ describe('sitemap and robots.txt', () => {
     expect(lastmod).toMatchObject({ [SEED_URL]: '2024-12-16T00:00:00.000Z', [SECOND_URL]: '2025-01-21T18:05:00.000Z', [ARABIC_URL]: '2025-01-12T00:00:00.000Z' });
     expect(Object.keys(lastmod)).toContain(`${ORIGIN}/`);
     expect(Object.keys(lastmod)).toContain(`${ORIGIN}/desks/israel-desk/`);
-    expect(Object.keys(lastmod).filter((url) => url.includes('/articles/'))).toHaveLength(3);
+    expect(Object.keys(lastmod).filter((url) => url.includes('/articles/'))).toHaveLength(4);
     expect(Object.keys(lastmod).some((url) => url.includes('draft'))).toBe(false);
   });
   it('robots.txt points at the sitemap on the SITE_URL origin', async () => {

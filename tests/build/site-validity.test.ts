@@ -36,7 +36,8 @@ describe('the built site', () => {
     const problem = (name: string, value: string): string | undefined => {
       const url = new URL(value, base);
       // Outbound links are fine; anything else must be on this site (the canonical URL is absolute on purpose).
-      if (url.origin !== SITE.origin) return name === 'href' && /^https?:$/.test(url.protocol) ? undefined : 'not on this site';
+      // Links may leave the site (web pages, e-mail); anything a page loads (src) must be on it.
+      if (url.origin !== SITE.origin) return name === 'href' && /^(?:https?|mailto):$/.test(url.protocol) ? undefined : 'not on this site';
       const target = builtFile(url.pathname);
       if (!target) return 'no such file';
       const id = decodeURIComponent(url.hash.slice(1));
