@@ -149,9 +149,10 @@ describe('an article in the newsroom', () => {
     expect(plain('.dates').text()).not.toContain('Updated');
   });
 
-  it('loads no search asset, no stylesheet file and no external script', async () => {
+  it('loads no search asset, no stylesheet file, and no script file but the enhancement module', async () => {
     const $ = await page(`/articles/${articles[0]!.slug}/`);
-    expect($('script[src], link[rel="stylesheet"], link[rel="modulepreload"]')).toHaveLength(0);
+    expect($('link[rel="stylesheet"], link[rel="modulepreload"]')).toHaveLength(0);
+    expect($('script[src]').map((_, s) => `${$(s).attr('type')} ${$(s).attr('src')}`).get()).toEqual([expect.stringMatching(/^module \/_astro\/[\w.-]+\.js$/)]);
     expect($.html()).not.toContain('pagefind/');
   });
 });

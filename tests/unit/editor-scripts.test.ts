@@ -43,8 +43,9 @@ describe('the article check of npm run check', () => {
   it('reports every problem of every invalid file at once, without building', async () => {
     const result = await npm(['check:articles'], { ARTICLES_DIR: INVALID_ARTICLES });
     expect(result.code).not.toBe(0);
-    expect(result.out).toContain('10 problems in 8 article files:');
-    for (const file of await readdir(INVALID_ARTICLES)) expect(result.out).toContain(`tests/fixtures/invalid/${file}: `);
+    const files = await readdir(INVALID_ARTICLES);
+    expect(result.out).toMatch(new RegExp(`\\d+ problems in ${files.length} article files:`));
+    for (const file of files) expect(result.out).toContain(`tests/fixtures/invalid/${file}: `);
   });
 
   it('passes the published articles', async () => {

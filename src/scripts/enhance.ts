@@ -1,0 +1,68 @@
+// Every enhancement of the site in one small module, loaded as one cached file (never render-blocking):
+// each part runs only when its markup is on the page, and nothing here is needed to read.
+
+/** Display menu (ReaderControls.astro): theme, text size and font on <html data-*>, kept in localStorage. */
+function readerControls(menu: HTMLDetailsElement) {
+  const root = document.documentElement;
+  const buttons = menu.querySelectorAll('button');
+  const show = () => buttons.forEach((b) => b.setAttribute('aria-pressed', String((root.dataset[b.name] ?? '') === b.value)));
+  menu.hidden = false;
+  show();
+  menu.addEventListener('click', (event) => {
+    const button = (event.target as Element).closest('button');
+    if (!button) return;
+    const { name, value } = button;
+    if (value) root.dataset[name] = value;
+    else delete root.dataset[name];
+    // Private modes may refuse storage: the choice then lasts for this page only.
+    try {
+      if (value) localStorage.setItem(name, value);
+      else localStorage.removeItem(name);
+    } catch {}
+    show();
+  });
+  // The panel floats over the page: it closes when focus leaves it (so it never hides the focused link) or on Escape.
+  menu.addEventListener('focusout', (event) => {
+    if (!menu.contains(event.relatedTarget as Node | null)) menu.open = false;
+  });
+  menu.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape') return;
+    menu.open = false;
+    menu.querySelector('summary')!.focus();
+  });
+}
+
+/** Share (ArticleShare.astro): "Copy link" and the native share sheet, shown only when the browser has them. */
+function share(permalink: HTMLAnchorElement) {
+  const [copy, native] = document.querySelectorAll<HTMLButtonElement>('.share button');
+  const url = permalink.href;
+  if (navigator.clipboard && copy) {
+    copy.hidden = false;
+    copy.addEventListener('click', () => navigator.clipboard.writeText(url).then(() => (copy.textContent = 'Copied')));
+  }
+  if (navigator.share && native) {
+    native.hidden = false;
+    native.addEventListener('click', () => navigator.share({ title: document.title, url }).catch(() => {}));
+  }
+}
+
+/**
+ * Print (PrintButton.astro, PrintFooter.astro): the button calls print(); "Printed on" is filled in when printing.
+ * Intl, not date-fns: the whole enhancement budget is 1.5 KB brotli. en-GB matches src/lib/dates.ts (enGB).
+ */
+function print(button: HTMLButtonElement | null, printedOn: HTMLElement) {
+  if (button) {
+    button.hidden = false;
+    button.addEventListener('click', () => window.print());
+  }
+  addEventListener('beforeprint', () => {
+    printedOn.textContent = `Printed on ${new Date().toLocaleDateString('en-GB', { dateStyle: 'long' })}`;
+  });
+}
+
+const menu = document.querySelector<HTMLDetailsElement>('details.rc');
+if (menu) readerControls(menu);
+const permalink = document.querySelector<HTMLAnchorElement>('.share .permalink');
+if (permalink) share(permalink);
+const printedOn = document.getElementById('printed-on');
+if (printedOn) print(document.querySelector<HTMLButtonElement>('#print-button'), printedOn);
