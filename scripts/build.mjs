@@ -88,7 +88,9 @@ export async function buildSite({ outDir = resolve(root, 'dist'), env = {}, quie
     await rm(partial, { recursive: true, force: true });
     return { code: code || 1, output };
   }
+  let started = performance.now();
   const search = await indexSearch(partial);
+  search.output = search.output.replace(/\.\n$/, ` in ${Math.round(performance.now() - started)} ms.\n`);
   output += search.output;
   if (!quiet) process.stdout.write(search.output);
   if (search.code !== 0) {
@@ -97,7 +99,11 @@ export async function buildSite({ outDir = resolve(root, 'dist'), env = {}, quie
   }
   // Every page gets its Content-Security-Policy, hashing the inline scripts and styles it really contains.
   try {
-    await applyCsp(partial, await glob('**/*.html', { cwd: partial, absolute: true }));
+    started = performance.now();
+    const pages = await applyCsp(partial, await glob('**/*.html', { cwd: partial, absolute: true }));
+    const line = `Content-Security-Policy: ${pages.length} pages in ${Math.round(performance.now() - started)} ms.\n`;
+    output += line;
+    if (!quiet) process.stdout.write(line);
   } catch (error) {
     await rm(partial, { recursive: true, force: true });
     const message = `Content-Security-Policy: ${error instanceof Error ? error.message : error}\n`;

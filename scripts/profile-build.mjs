@@ -25,6 +25,7 @@ if (code !== 0) throw new Error(`build failed (${code})`);
 console.log(`${n} articles built in ${((performance.now() - started) / 1000).toFixed(1)} s (with profiler)`);
 
 const groups = new Map();
+const internals = new Map();
 let total = 0;
 for (const file of await readdir(join(work, 'prof'))) {
   const profile = JSON.parse(await readFile(join(work, 'prof', file), 'utf8'));
@@ -36,11 +37,19 @@ for (const file of await readdir(join(work, 'prof'))) {
     const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1];
     const key = pkg ?? (url.includes('/src/') ? `project: ${url.slice(url.indexOf('/src/') + 1)}` : url ? 'node internals' : `(${functionName || 'program'})`);
     groups.set(key, (groups.get(key) ?? 0) + micros);
+    if (key === 'node internals') {
+      const name = `${functionName || '(anonymous)'} ${url.replace(/^.*\/(lib|internal)\//, '')}`;
+      internals.set(name, (internals.get(name) ?? 0) + micros);
+    }
     total += micros;
   }
 }
 console.log(`\nself time by package, ms per article (of ${(total / 1000 / n).toFixed(2)} ms per article sampled):`);
 for (const [key, micros] of [...groups].sort((a, b) => b[1] - a[1]).slice(0, 20)) {
   console.log(`${(micros / 1000 / n).toFixed(3).padStart(8)}  ${((micros / total) * 100).toFixed(1).padStart(5)} %  ${key}`);
+}
+console.log('\nnode internals, top functions:');
+for (const [key, micros] of [...internals].sort((a, b) => b[1] - a[1]).slice(0, 12)) {
+  console.log(`${(micros / 1000 / n).toFixed(3).padStart(8)}  ${key}`);
 }
 await rm(work, { recursive: true, force: true });
