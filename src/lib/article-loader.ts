@@ -5,6 +5,14 @@ import { glob } from 'tinyglobby';
 import { glob as globLoader } from 'astro/loaders';
 import type { Loader } from 'astro/loaders';
 import { checkArticle, formatIssues, type ArticleIssue, type RawArticle } from './article-file';
+import type { Article } from './article-schema';
+
+/** An article file that passed every check: its parts, its validated data and the text it was read from. */
+export interface CheckedArticle {
+  raw: RawArticle;
+  data: Article;
+  contents: string;
+}
 
 /**
  * Where editors put articles, relative to the project root. Tests and the benchmark point the build
@@ -16,9 +24,9 @@ export const ARTICLES_DIR = process.env.ARTICLES_DIR || 'content/articles';
  * Reads and validates every article file under `dir` (relative to `root`), reporting all problems at once.
  * @throws Error listing every file, field and problem when any article is invalid.
  */
-export async function loadArticleFiles(root: string, dir = ARTICLES_DIR): Promise<Map<string, RawArticle>> {
+export async function loadArticleFiles(root: string, dir = ARTICLES_DIR): Promise<Map<string, CheckedArticle>> {
   const files = (await glob('**/*', { cwd: resolve(root, dir), absolute: true, dot: false })).sort();
-  const articles = new Map<string, RawArticle>();
+  const articles = new Map<string, CheckedArticle>();
   const issues: ArticleIssue[] = [];
   for (const path of files) {
     const file = relative(root, path);
@@ -26,9 +34,10 @@ export async function loadArticleFiles(root: string, dir = ARTICLES_DIR): Promis
       issues.push({ file, field: 'file name', message: 'articles must be Markdown files ending in .md' });
       continue;
     }
-    const checked = checkArticle(file, await readFile(path, 'utf8'));
+    const contents = await readFile(path, 'utf8');
+    const checked = checkArticle(file, contents);
     issues.push(...checked.issues);
-    articles.set(path, checked.raw);
+    if (checked.data) articles.set(path, { raw: checked.raw, data: checked.data, contents });
   }
   if (issues.length) throw new Error(formatIssues(issues));
   return articles;
@@ -45,15 +54,20 @@ export function articleLoader(): Loader {
     name: 'article-loader',
     load: async (context) => {
       const root = fileURLToPath(context.config.root).replace(/\/$/, '');
-      await loadArticleFiles(root);
+      const checked = await loadArticleFiles(root);
       await inner.load({
         ...context,
-        // Re-read here rather than cache the first pass: in `astro dev` this runs again for each edited file.
         parseData: (async (props) => {
           const path = props.filePath!;
-          const { raw, issues } = checkArticle(relative(root, path), await readFile(path, 'utf8'));
-          if (issues.length) throw new Error(formatIssues(issues));
-          return context.parseData({ ...props, data: raw.frontmatter as Record<string, unknown> });
+          // The first pass already read and checked the file; in `astro dev` an edited file is checked again.
+          const contents = await readFile(path, 'utf8');
+          let frontmatter = checked.get(path)?.contents === contents ? checked.get(path)!.raw.frontmatter : undefined;
+          if (frontmatter === undefined) {
+            const { raw, issues } = checkArticle(relative(root, path), contents);
+            if (issues.length) throw new Error(formatIssues(issues));
+            frontmatter = raw.frontmatter;
+          }
+          return context.parseData({ ...props, data: frontmatter as Record<string, unknown> });
         }) as typeof context.parseData,
       });
     },
