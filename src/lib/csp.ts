@@ -11,6 +11,8 @@ import { Parser } from 'htmlparser2';
 export const BASE_POLICY: Record<string, string[]> = {
   'default-src': ["'none'"],
   'img-src': ["'self'"],
+  // Same-site fetches only (Pagefind's index on /search/; audits such as Lighthouse fetch /robots.txt in-page).
+  'connect-src': ["'self'"],
   'manifest-src': ["'self'"],
   'object-src': ["'none'"],
   'base-uri': ["'none'"],
@@ -45,7 +47,6 @@ const EXECUTABLE_SCRIPT = /^\s*(?:|module|importmap|speculationrules|(?:text|app
 interface PageScan {
   scripts: Set<string>;
   styles: Set<string>;
-  connect: Set<string>;
   /** Offset right after <head> or its leading <meta charset>, where the policy <meta> goes. */
   insertAt?: number;
   /** An existing policy <meta> [start, end), replaced rather than doubled. */
@@ -59,7 +60,7 @@ interface PageScan {
  *   javascript: URLs. The message names the page and the markup, so the build fails instead of the feature.
  */
 function scanPage(html: string, page: string): PageScan {
-  const scan: PageScan = { scripts: new Set(), styles: new Set(), connect: new Set() };
+  const scan: PageScan = { scripts: new Set(), styles: new Set() };
   let inHead = false;
   let headHasElement = false;
   let raw: { tag: 'script' | 'style'; text: string; executable: boolean } | undefined;
@@ -84,12 +85,9 @@ function scanPage(html: string, page: string): PageScan {
           const executable = EXECUTABLE_SCRIPT.test(attrs.type ?? '');
           if (executable && attrs.src !== undefined) scan.scripts.add("'self'");
           // A script declares what it needs beyond its own hash: data-csp="self" lets it import same-site script
-          // files and fetch same-site data (Pagefind's index), "wasm" lets it compile WebAssembly (Pagefind).
+          // files (Pagefind's), "wasm" lets it compile WebAssembly (Pagefind).
           const needs = executable ? (attrs['data-csp'] ?? '').split(/\s+/) : [];
-          if (needs.includes('self')) {
-            scan.scripts.add("'self'");
-            scan.connect.add("'self'");
-          }
+          if (needs.includes('self')) scan.scripts.add("'self'");
           if (needs.includes('wasm')) scan.scripts.add("'wasm-unsafe-eval'");
           raw = attrs.src === undefined ? { tag: 'script', text: '', executable } : undefined;
         } else if (name === 'style') {
@@ -121,7 +119,6 @@ function policyOf(scan: PageScan): string {
     ...BASE_POLICY,
     'script-src': scan.scripts.size ? [...scan.scripts].sort() : ["'none'"],
     'style-src': scan.styles.size ? [...scan.styles].sort() : ["'none'"],
-    ...(scan.connect.size && { 'connect-src': [...scan.connect] }),
   });
 }
 
@@ -156,19 +153,28 @@ export function urlPath(file: string): string {
   return path.endsWith('/index.html') ? path.slice(0, -'index.html'.length) : path;
 }
 
-/** dist/_headers (Netlify, Cloudflare Pages and others): security headers everywhere, each page's own CSP. */
-export function headersFile(pages: { path: string; policy: string }[]): string {
-  const lines = ['/*', ...Object.entries(SECURITY_HEADERS).map(([name, value]) => `  ${name}: ${value}`)];
-  for (const { path, policy } of pages) {
-    lines.push(path, `  Content-Security-Policy: ${policy}; ${formatPolicy(HEADER_ONLY_POLICY)}`);
-  }
-  return `${lines.join('\n')}\n`;
+/**
+ * The policy sent as an HTTP header on every path: what a <meta> policy cannot carry (frame-ancestors) plus the
+ * base rules, without default-src, script-src or style-src, which are per page (hashes) in each page's <meta>.
+ * Browsers enforce both policies, so together they are the page's exact policy; and the header stays one rule
+ * however many pages there are (a rule per page would make a multi-megabyte _headers at 10,000 articles, and
+ * Cloudflare Pages reads at most 100 rules). README.md gives the same header for nginx.
+ */
+export const HEADER_POLICY = formatPolicy({
+  ...Object.fromEntries(Object.entries(BASE_POLICY).filter(([name]) => name !== 'default-src')),
+  ...HEADER_ONLY_POLICY,
+});
+
+/** dist/_headers (Netlify, Cloudflare Pages and others): the header policy and security headers everywhere. */
+export function headersFile(): string {
+  const headers = { 'Content-Security-Policy': HEADER_POLICY, ...SECURITY_HEADERS };
+  return `${['/*', ...Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`)].join('\n')}\n`;
 }
 
 /**
  * Post-build step over a built site: gives every HTML page its Content-Security-Policy <meta> (with the
  * hashes of its own inline scripts and styles, computed from the built files, so no list is kept by hand)
- * and writes `_headers` with the same policies plus the header-only directives and security headers.
+ * and writes `_headers` with the header policy (HEADER_POLICY) and the security headers.
  */
 export async function applyCsp(dir: string, htmlFiles: string[]): Promise<{ path: string; policy: string }[]> {
   const pages: { path: string; policy: string }[] = [];
@@ -180,6 +186,6 @@ export async function applyCsp(dir: string, htmlFiles: string[]): Promise<{ path
     await writeFile(file, insertMeta(html, policy, scan, name));
     pages.push({ path: urlPath(name), policy });
   }
-  await writeFile(join(dir, '_headers'), headersFile(pages));
+  await writeFile(join(dir, '_headers'), headersFile());
   return pages;
 }

@@ -130,3 +130,8 @@ export function jsonFeed(items: FeedItem[], meta: FeedMeta, feedUrl: string) {
     })),
   };
 }
+
+/** Plain text as HTML text: & < > " ' escaped. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

@@ -1,6 +1,7 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { feedItems, feedMeta } from '../lib/feed-entries';
+import { escapeHtml } from '../lib/feeds';
 
 /** RSS 2.0, with each article whole in content:encoded. */
 export const GET: APIRoute = async ({ site }) => {
@@ -14,7 +15,9 @@ export const GET: APIRoute = async ({ site }) => {
     items: (await feedItems(site!)).map((item) => ({
       title: item.title,
       link: item.url,
-      description: item.summary,
+      // A feed reader reads <description> as HTML: the plain-text summary is escaped for HTML here, and
+      // @astrojs/rss escapes the result again for XML, so "<b>" in a dek shows as text, never as markup.
+      description: escapeHtml(item.summary),
       content: item.contentHtml,
       pubDate: item.published,
       categories: item.tags,

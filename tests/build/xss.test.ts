@@ -86,3 +86,37 @@ describe('frontmatter vectors are shown as the text the editor wrote', () => {
     for (const tag of data.tags as string[]) expect($('.tags').text()).toContain(clean(tag));
   });
 });
+
+describe('feeds of the hostile articles', () => {
+  it('RSS descriptions are plain text escaped for HTML, then XML: a feed reader shows markup as text', async () => {
+    const { XMLParser } = await import('fast-xml-parser');
+    const rss = new XMLParser().parse(await readFile(join(xss.distDir, 'rss.xml'), 'utf8'));
+    const descriptions: string[] = rss.rss.channel.item.map((i: { description: string }) => String(i.description));
+    expect(descriptions.length).toBeGreaterThan(0);
+    // After the XML layer is read, what is left is HTML text: no tag can open, every < is an entity.
+    for (const description of descriptions) expect(description).not.toMatch(/[<>]/);
+    expect(descriptions.some((d) => /&#60;|&lt;/.test(d))).toBe(true);
+  });
+
+  it('JSON Feed and Atom content is the sanitized body: no script, no event handler, no dangerous URL', async () => {
+    const { XMLParser } = await import('fast-xml-parser');
+    const { load } = await import('cheerio');
+    const feed = JSON.parse(await readFile(join(xss.distDir, 'feed.json'), 'utf8'));
+    const atom = new XMLParser({ ignoreAttributes: false }).parse(await readFile(join(xss.distDir, 'atom.xml'), 'utf8'));
+    const bodies: string[] = [
+      ...feed.items.map((item: { content_html: string }) => item.content_html),
+      ...[atom.feed.entry].flat().map((entry: { content: { '#text': string } }) => entry.content['#text']),
+    ];
+    expect(bodies.length).toBeGreaterThan(2);
+    for (const html of bodies) {
+      const $ = load(html);
+      expect($('script, iframe, object, embed, form, style')).toHaveLength(0);
+      $('*').each((_, el) => {
+        for (const [name, value] of Object.entries((el as { attribs: Record<string, string> }).attribs)) {
+          expect(/^on/i.test(name), `${name}=${value}`).toBe(false);
+          if (URL_ATTRIBUTES.includes(name)) expect(isDangerousUrl(value), `${name}=${value}`).toBe(false);
+        }
+      });
+    }
+  });
+});
