@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, serve } from '../helpers/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { siteInChromium } from '../helpers/browser';
 import { SEED_SLUG } from '../helpers/paths';
 import { measurePage } from '../../scripts/lib/page-weight.mjs';
 
@@ -14,15 +14,7 @@ const BUDGET = {
   scriptBytes: 1500,
 };
 
-let server: Awaited<ReturnType<typeof serve>>;
-let browser: Awaited<ReturnType<typeof launch>>;
-beforeAll(async () => {
-  [server, browser] = await Promise.all([serve(inject('distDir')), launch(inject('chromiumPath'))]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = siteInChromium();
 
 describe.each([
   ['the seed article page', `/articles/${SEED_SLUG}/`],
@@ -31,7 +23,7 @@ describe.each([
 ])('%s stays within the budgets', (_name, path) => {
   let weight: Awaited<ReturnType<typeof measurePage>>;
   beforeAll(async () => {
-    weight = await measurePage(browser.context, `${server.url}${path}`);
+    weight = await measurePage(site.context, `${site.url}${path}`);
   });
 
   it(`renders from at most ${BUDGET.renderBytes} bytes of HTML and CSS, brotli`, () => {
@@ -54,6 +46,6 @@ describe.each([
   });
 
   it('makes no request to another origin', () => {
-    expect(weight.requests.filter((r) => !r.url.startsWith(server.url))).toEqual([]);
+    expect(weight.requests.filter((r) => !r.url.startsWith(site.url))).toEqual([]);
   });
 });

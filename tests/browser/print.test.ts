@@ -1,16 +1,15 @@
 import { execFileSync } from 'node:child_process';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { BinaryBitmap, HybridBinarizer, QRCodeReader, RGBLuminanceSource } from '@zxing/library';
-import { launch, serve } from '../helpers/browser';
+import { pageWithoutScript, siteInChromium } from '../helpers/browser';
 import { ROOT, SEED_SLUG, TEST_OUTPUT } from '../helpers/paths';
 import { cssString, shortHeadline } from '../../src/lib/print';
 
 // Print the article to PDF in real Chromium, then read the paper back with poppler (pdftotext, pdftoppm, pdfinfo).
-let server: Awaited<ReturnType<typeof serve>>;
-let browser: Awaited<ReturnType<typeof launch>>;
+const site = siteInChromium();
 let context: BrowserContext;
 const out = join(TEST_OUTPUT, 'print');
 const seedLines = (await readFile(join(ROOT, 'tests/fixtures/seed-article.txt'), 'utf8')).split('\n').filter(Boolean);
@@ -61,7 +60,7 @@ async function print(
 ): Promise<Printed> {
   const page = await context.newPage();
   await page.emulateMedia({ colorScheme });
-  await page.goto(`${server.url}${path}`);
+  await page.goto(`${site.url}${path}`);
   await prepare?.(page);
   // page.pdf() fires beforeprint, as Print and Ctrl+P do: that is what fills in "Printed on".
   const file = join(out, `${name}.pdf`);
@@ -93,13 +92,8 @@ function raster(file: string, page: number, dpi: number, gray = false, box?: { x
 }
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([serve(inject('distDir')), launch(inject('chromiumPath'))]);
-  context = browser.context;
+  context = site.context;
   await mkdir(out, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 const seedPath = `/articles/${SEED_SLUG}/`;
@@ -292,7 +286,7 @@ describe('links and the print button', () => {
 
   it('shows a Print button only with script, and it calls window.print()', async () => {
     const page = await context.newPage();
-    await page.goto(`${server.url}${seedPath}`);
+    await page.goto(`${site.url}${seedPath}`);
     await page.evaluate(() => {
       (window as unknown as { printed: number }).printed = 0;
       window.print = () => { (window as unknown as { printed: number }).printed++; };
@@ -304,12 +298,10 @@ describe('links and the print button', () => {
     await button.click();
     expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
     await page.close();
-    const noScript = await context.browser()?.newPage({ javaScriptEnabled: false });
-    if (noScript) {
-      await noScript.goto(`${server.url}${seedPath}`);
-      expect(await noScript.getByRole('button', { name: 'Print' }).count()).toBe(0);
-      await noScript.close();
-    }
+    const noScript = await pageWithoutScript(context);
+    await noScript.goto(`${site.url}${seedPath}`);
+    expect(await noScript.getByRole('button', { name: 'Print' }).isVisible()).toBe(false);
+    await noScript.close();
   });
 });
 

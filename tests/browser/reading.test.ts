@@ -1,9 +1,9 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launch, serve } from '../helpers/browser';
+import { pageWithoutScript, siteInChromium } from '../helpers/browser';
 import { SEED_SLUG, TEST_OUTPUT } from '../helpers/paths';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core');
@@ -12,26 +12,20 @@ const ARABIC = '/articles/arabic-rtl-fixture/';
 const PAGES = { home: '/', article: ARTICLE, arabic: ARABIC, '404': '/articles/no-such-article/' };
 const SCHEMES = ['light', 'dark'] as const;
 
-let server: Awaited<ReturnType<typeof serve>>;
-let browser: Awaited<ReturnType<typeof launch>>;
+const site = siteInChromium();
 let context: BrowserContext;
 const shots = join(TEST_OUTPUT, 'screenshots');
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([serve(inject('distDir')), launch(inject('chromiumPath'))]);
-  context = browser.context;
+  context = site.context;
   await mkdir(shots, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 async function open(path: string, opts: { scheme?: 'light' | 'dark'; width?: number } = {}): Promise<Page> {
   const page = await context.newPage();
   await page.emulateMedia({ colorScheme: opts.scheme ?? 'light' });
   await page.setViewportSize({ width: opts.width ?? 1280, height: 900 });
-  await page.goto(`${server.url}${path}`);
+  await page.goto(`${site.url}${path}`);
   // Every test starts from the defaults: choices another test stored in this profile are dropped.
   if (await page.evaluate(() => { const n = localStorage.length; localStorage.clear(); return n; })) await page.reload();
   return page;
@@ -103,9 +97,8 @@ describe('dark mode', () => {
   });
 
   it('is the system theme even without script', async () => {
-    const page = await context.browser()?.newPage({ javaScriptEnabled: false, colorScheme: 'dark' });
-    if (!page) throw new Error('no browser to open a page without JavaScript');
-    await page.goto(`${server.url}${ARTICLE}`);
+    const page = await pageWithoutScript(context, 'dark');
+    await page.goto(`${site.url}${ARTICLE}`);
     const c = await colours(page);
     expect(contrast(c.bg, 'rgb(0, 0, 0)')).toBeLessThan(1.5);
     expect(contrast(c.text, c.bg)).toBeGreaterThanOrEqual(4.5);
@@ -297,9 +290,9 @@ describe('screenshots (look at them)', () => {
     it.each([320, 768, 1280])(`saves the article, the Arabic article and the home page at %i px, ${scheme}`, async (width) => {
       const page = await open(ARTICLE, { scheme, width });
       await page.screenshot({ path: join(shots, `reading-article-${width}-${scheme}.png`), fullPage: true });
-      await page.goto(`${server.url}${ARABIC}`);
+      await page.goto(`${site.url}${ARABIC}`);
       await page.screenshot({ path: join(shots, `reading-arabic-${width}-${scheme}.png`), fullPage: true });
-      await page.goto(`${server.url}/`);
+      await page.goto(`${site.url}/`);
       await page.screenshot({ path: join(shots, `reading-home-${width}-${scheme}.png`), fullPage: true });
       if (width === 320) {
         await page.getByText('Display', { exact: true }).click();

@@ -1,30 +1,24 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, serve } from '../helpers/browser';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { siteInChromium } from '../helpers/browser';
 import { TEST_OUTPUT } from '../helpers/paths';
 import { newsroomArticles } from '../helpers/newsroom-fixtures';
 
-let server: Awaited<ReturnType<typeof serve>>;
-let browser: Awaited<ReturnType<typeof launch>>;
+const site = siteInChromium(() => inject('newsroomDist'));
 const shots = join(TEST_OUTPUT, 'screenshots');
 const target = newsroomArticles()[13]!;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([serve(inject('newsroomDist')), launch(inject('chromiumPath'))]);
   await mkdir(shots, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 describe('search in Chromium', () => {
   it('finds an article by a word of its body, from the keyboard, loading Pagefind only once used', async () => {
-    const page = await browser.context.newPage();
+    const page = await site.context.newPage();
     const requests: string[] = [];
     page.on('request', (r) => requests.push(new URL(r.url()).pathname));
-    await page.goto(`${server.url}/search/`);
+    await page.goto(`${site.url}/search/`);
     await page.waitForLoadState('networkidle');
     expect(requests.filter((p) => p.startsWith('/pagefind/'))).toEqual([]);
 
@@ -53,10 +47,10 @@ describe('search in Chromium', () => {
   });
 
   it('points to the archive when script is off', async () => {
-    const page = await browser.context.newPage();
-    const cdp = await browser.context.newCDPSession(page);
+    const page = await site.context.newPage();
+    const cdp = await site.context.newCDPSession(page);
     await cdp.send('Emulation.setScriptExecutionDisabled', { value: true });
-    await page.goto(`${server.url}/search/`);
+    await page.goto(`${site.url}/search/`);
     expect(await page.locator('form.search').isVisible()).toBe(false);
     expect(await page.getByRole('link', { name: 'archive', exact: true }).getAttribute('href')).toBe('/archive/');
     await page.close();

@@ -1,29 +1,21 @@
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, serve } from '../helpers/browser';
+import { describe, expect, it } from 'vitest';
+import { pageWithoutScript, siteInChromium } from '../helpers/browser';
 import { SEED_SLUG, TEST_OUTPUT } from '../helpers/paths';
 
-let server: Awaited<ReturnType<typeof serve>>;
-let browser: Awaited<ReturnType<typeof launch>>;
+const site = siteInChromium();
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([serve(inject('distDir')), launch(inject('chromiumPath'))]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 describe('sharing in Chromium', () => {
   it('opening #<third paragraph id> scrolls that paragraph into view and highlights it', async () => {
-    const page = await browser.context.newPage();
+    const page = await site.context.newPage();
     await page.setViewportSize({ width: 1280, height: 500 });
-    await page.goto(`${server.url}/articles/${SEED_SLUG}/`);
+    await page.goto(`${site.url}/articles/${SEED_SLUG}/`);
     const id = await page.locator('.article-body > p').nth(2).getAttribute('id');
     expect(id).toMatch(/^p-[0-9a-f]{6}$/);
     const top = await page.locator(`#${id}`).evaluate((p) => p.getBoundingClientRect().top);
     expect(top).toBeGreaterThan(500); // below the fold before
-    await page.goto(`${server.url}/articles/${SEED_SLUG}/#${id}`);
+    await page.goto(`${site.url}/articles/${SEED_SLUG}/#${id}`);
     // Scrolling may be smooth (no reduced-motion preference here): wait for it to settle.
     await expect.poll(() => page.locator(`#${id}`).evaluate((p) => p.getBoundingClientRect().top), { timeout: 5000 }).toBeLessThan(500);
     const box = await page.locator(`#${id}`).evaluate((p) => ({ top: p.getBoundingClientRect().top, bg: getComputedStyle(p).backgroundColor, target: p.matches(':target') }));
@@ -35,8 +27,8 @@ describe('sharing in Chromium', () => {
   });
 
   it('shows the paragraph link on keyboard focus', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.url}/articles/${SEED_SLUG}/`);
+    const page = await site.context.newPage();
+    await page.goto(`${site.url}/articles/${SEED_SLUG}/`);
     const link = page.locator('.article-body > p').first().locator('a.pl');
     expect(await link.evaluate((a) => getComputedStyle(a).opacity)).toBe('0');
     await link.focus();
@@ -46,9 +38,9 @@ describe('sharing in Chromium', () => {
   });
 
   it('the Copy link button puts the permalink on the clipboard', async () => {
-    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-    const page = await browser.context.newPage();
-    await page.goto(`${server.url}/articles/${SEED_SLUG}/`);
+    await site.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
+    const page = await site.context.newPage();
+    await page.goto(`${site.url}/articles/${SEED_SLUG}/`);
     // The button's text changes when the copy is done, so find it by position, not by name.
     const button = page.locator('.share button').first();
     expect(await button.textContent()).toBe('Copy link');
@@ -60,8 +52,8 @@ describe('sharing in Chromium', () => {
   });
 
   it('without script the permalink is a plain link and no button shows', async () => {
-    const page = await browser.context.browser()?.newPage({ javaScriptEnabled: false }) ?? await browser.context.newPage();
-    await page.goto(`${server.url}/articles/${SEED_SLUG}/`);
+    const page = await pageWithoutScript(site.context);
+    await page.goto(`${site.url}/articles/${SEED_SLUG}/`);
     expect(await page.locator('.share a').innerText()).toBe(`http://localhost:4321/articles/${SEED_SLUG}/`);
     expect(await page.locator('.share button:visible').count()).toBe(0);
     await page.close();

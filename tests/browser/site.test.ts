@@ -1,29 +1,23 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
-import { launch, serve } from '../helpers/browser';
+import { pageWithoutScript, siteInChromium } from '../helpers/browser';
 import { SEED_SLUG, TEST_OUTPUT } from '../helpers/paths';
 
-let server: Awaited<ReturnType<typeof serve>>;
-let browser: Awaited<ReturnType<typeof launch>>;
+const site = siteInChromium();
 let context: BrowserContext;
 const shots = join(TEST_OUTPUT, 'screenshots');
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([serve(inject('distDir')), launch(inject('chromiumPath'))]);
-  context = browser.context;
+  context = site.context;
   await mkdir(shots, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 describe('a reader in Chromium', () => {
   it('opens the home page, follows the link and reads the article', async () => {
     const page = await context.newPage();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${site.url}/`);
     expect(await page.title()).toBe('The Reader');
     await page.getByRole('link', { name: 'Iran Stands Alone In Major Blow: Iraqi Militias Refuse To Continue Aiding Iran' }).click();
     await page.waitForURL(`**/articles/${SEED_SLUG}/`);
@@ -36,15 +30,15 @@ describe('a reader in Chromium', () => {
   });
 
   it('reads the article with JavaScript turned off', async () => {
-    const page = await context.browser()?.newPage({ javaScriptEnabled: false }) ?? await context.newPage();
-    await page.goto(`${server.url}/articles/${SEED_SLUG}/`);
+    const page = await pageWithoutScript(context);
+    await page.goto(`${site.url}/articles/${SEED_SLUG}/`);
     expect(await page.locator('.article-body p').count()).toBe(10);
     await page.close();
   });
 
   it('serves the 404 page for an unknown address', async () => {
     const page = await context.newPage();
-    const response = await page.goto(`${server.url}/articles/no-such-article/`);
+    const response = await page.goto(`${site.url}/articles/no-such-article/`);
     expect(response?.status()).toBe(404);
     expect(await page.locator('h1').innerText()).toBe('Page not found');
     await page.close();
@@ -53,11 +47,11 @@ describe('a reader in Chromium', () => {
   it.each([375, 1280])('looks right at %i px wide (screenshot saved)', async (width) => {
     const page = await context.newPage();
     await page.setViewportSize({ width, height: 900 });
-    await page.goto(`${server.url}/articles/${SEED_SLUG}/`);
+    await page.goto(`${site.url}/articles/${SEED_SLUG}/`);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: join(shots, `article-${width}.png`), fullPage: true });
-    await page.goto(`${server.url}/`);
+    await page.goto(`${site.url}/`);
     await page.screenshot({ path: join(shots, `home-${width}.png`), fullPage: true });
     await page.close();
   });
