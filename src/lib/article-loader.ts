@@ -49,7 +49,7 @@ export async function loadArticleFiles(root: string, dir = ARTICLES_DIR): Promis
  * frontmatter as written (YAML 1.2 core), so an impossible date cannot be silently rolled over.
  */
 export function articleLoader(): Loader {
-  const inner = globLoader({ pattern: '**/*.md', base: ARTICLES_DIR.startsWith('/') ? ARTICLES_DIR : `./${ARTICLES_DIR}`, generateId: ({ entry }) => entry.replace(/\.md$/, '') });
+  const inner = globLoader({ pattern: '**/*.md', base: ARTICLES_DIR.startsWith('/') ? ARTICLES_DIR : `./${ARTICLES_DIR}`, generateId: ({ entry }) => entry.replace(/\.md$/, ''), retainBody: false });
   return {
     name: 'article-loader',
     load: async (context) => {
