@@ -5,7 +5,8 @@ import { SKIP, visit } from 'unist-util-visit';
 import XMLBuilder from 'fast-xml-builder';
 import type { Article } from './article-schema';
 import { PARAGRAPH_LINK_CLASS } from './rehype-paragraph-ids';
-import { lastUpdated } from './corrections';
+import { lastUpdated, sortedCorrections } from './corrections';
+import { formatDate } from './dates';
 
 /** How many of the newest articles each feed carries, whole. */
 export const FEED_LIMIT = 50;
@@ -62,7 +63,10 @@ export function feedItem(article: Article, url: string, summary: string, bodyHtm
     url,
     title: article.title,
     summary,
-    contentHtml: absolutizeHtml(bodyHtml, url),
+    // Corrections follow the body, dated, as on the page (CorrectionNotice.astro).
+    contentHtml: absolutizeHtml(bodyHtml, url) + sortedCorrections(article)
+      .map((c) => `<p><strong>Correction, ${escapeHtml(formatDate(c.date, article.lang))}:</strong> ${escapeHtml(c.text)}</p>`)
+      .join(''),
     published: article.published,
     updated: lastUpdated(article) ?? article.published,
     author: article.author ?? article.source,

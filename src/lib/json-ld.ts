@@ -1,5 +1,5 @@
 import type { Article } from './article-schema';
-import { lastUpdated } from './corrections';
+import { lastUpdated, sortedCorrections } from './corrections';
 
 /** Where an article lives and what represents it, all absolute URLs. */
 export interface ArticleUrls {
@@ -33,6 +33,9 @@ export function newsArticleJsonLd(article: Article, urls: ArticleUrls, descripti
     image: urls.image,
     articleSection: article.desk,
     keywords: article.tags,
+    ...(article.corrections.length > 0 && {
+      correction: sortedCorrections(article).map((c) => ({ '@type': 'CorrectionComment', text: c.text, datePublished: c.date.toISOString() })),
+    }),
   };
 }
 

@@ -144,6 +144,14 @@ describe('an article in the newsroom', () => {
     expect($('.corrections time').attr('datetime')).toBe('2025-03-02');
     expect($('.dates time').last().attr('datetime')).toBe('2025-03-02');
     expect($('.dates').text()).toContain('Updated 2 March 2025');
+    const jsonLd = JSON.parse($('script[type="application/ld+json"]').text());
+    expect(jsonLd.dateModified).toBe('2025-03-02T00:00:00.000Z');
+    expect(jsonLd.correction).toEqual([{ '@type': 'CorrectionComment', text: 'An earlier version misspelled the minister’s name.', datePublished: '2025-03-02T00:00:00.000Z' }]);
+    const feed = JSON.parse(await readFile(join(dist, 'feed.json'), 'utf8'));
+    const item = feed.items.find((i: { url: string }) => i.url.endsWith(`/articles/${a.slug}/`));
+    // The feed carries the 50 newest articles: all of this 47-article newsroom.
+    expect(item.date_modified).toBe('2025-03-02T00:00:00.000Z');
+    expect(item.content_html).toContain('<p><strong>Correction, 2 March 2025:</strong> An earlier version misspelled the minister’s name.</p>');
     const plain = await page(`/articles/${articles[8]!.slug}/`);
     expect(plain('.corrections')).toHaveLength(0);
     expect(plain('.dates').text()).not.toContain('Updated');
