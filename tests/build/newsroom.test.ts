@@ -2,10 +2,10 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { load, type CheerioAPI } from 'cheerio';
-import { glob } from 'tinyglobby';
 import { describe, expect, inject, it } from 'vitest';
 import { newsroomArticles, type NewsroomArticle } from '../helpers/newsroom-fixtures';
 import { nameSlug } from '../../src/lib/slugs';
+import { brokenLinks, builtPages } from '../helpers/site-files';
 
 const dist = inject('newsroomDist');
 const articles = newsroomArticles();
@@ -167,22 +167,11 @@ describe('an article in the newsroom', () => {
 
 describe('every link in the newsroom build', () => {
   it('resolves to a file in dist', async () => {
-    const files = await glob('**/*.html', { cwd: dist });
-    expect(files.length).toBeGreaterThan(articles.length + 20);
-    const missing = new Set<string>();
-    let checked = 0;
-    for (const file of files) {
-      const $ = load(await readFile(join(dist, file), 'utf8'));
-      for (const el of $('a[href], link[href], script[src], img[src]').get()) {
-        const url = $(el).attr('href') ?? $(el).attr('src')!;
-        if (!url.startsWith('/') || url.startsWith('//')) continue;
-        const path = decodeURIComponent(url.split(/[?#]/)[0]!);
-        checked++;
-        if (!existsSync(join(dist, path, path.endsWith('/') ? 'index.html' : ''))) missing.add(`${file} → ${url}`);
-      }
-    }
-    expect([...missing]).toEqual([]);
-    expect(checked).toBeGreaterThan(1000);
+    const pages = await builtPages(dist);
+    expect(pages.length).toBeGreaterThan(articles.length + 20);
+    const results = pages.map(({ file, $ }) => brokenLinks(dist, file, $));
+    expect(results.flatMap((r) => r.broken)).toEqual([]);
+    expect(results.reduce((n, r) => n + r.checked, 0)).toBeGreaterThan(1000);
   });
 
   it('includes the search index the search page loads', () => {
