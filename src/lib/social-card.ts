@@ -5,12 +5,21 @@ import { formatDate } from './dates';
 import type { SocialCard } from './social-image';
 import { SITE } from './site';
 
+/**
+ * The separator of the image's credit line. In Arabic-script languages a middle dot beside Arabic-Indic digits
+ * reads as a zero (١٦ · ديسمبر looks like ١٦٠), so they get the Arabic comma; Hebrew a comma.
+ */
+export function lineSeparator(lang: string): string {
+  if (!isRtl(lang)) return ' · ';
+  return /^(?:he|yi)\b/i.test(lang) ? ', ' : '، ';
+}
+
 /** What an article's social image shows, formatted as on its page. */
 export function socialCard(article: Article): SocialCard {
   return {
     title: article.title,
     desk: article.desk,
-    line: [article.source, article.location, formatDate(article.published, article.lang)].join(' · '),
+    line: [article.source, article.location, formatDate(article.published, article.lang)].join(lineSeparator(article.lang)),
     siteName: SITE.name,
     lang: article.lang,
     rtl: isRtl(article.lang),

@@ -19,7 +19,7 @@ const english: SocialCard = {
 };
 const arabic: SocialCard = {
   title: 'إيران تقف وحيدة في ضربة كبيرة: الميليشيات العراقية ترفض مواصلة مساعدة إيران',
-  desk: 'مكتب القدس', line: 'المصدر · القدس · ١٦ ديسمبر ٢٠٢٤', siteName: 'The Reader', lang: 'ar', rtl: true,
+  desk: 'مكتب القدس', line: 'المصدر، القدس، ١٦ ديسمبر ٢٠٢٤', siteName: 'The Reader', lang: 'ar', rtl: true,
 };
 
 /** RGBA pixels of a card, rendered exactly as the build does, and saved as PNG for a person to look at. */
@@ -84,5 +84,9 @@ describe('social image cache key', () => {
   });
   it('formats the card line as the page does', () => {
     expect(socialCard(data).line).toBe('S · L · 16 December 2024');
+  });
+  it('separates an Arabic line with the Arabic comma, never a dot that can read as an Arabic zero', () => {
+    expect(socialCard({ ...data, lang: 'ar' }).line).toBe('S، L، 16 ديسمبر 2024');
+    expect(socialCard({ ...data, lang: 'he' }).line).toMatch(/^S, L, /);
   });
 });
