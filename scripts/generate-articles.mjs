@@ -43,7 +43,8 @@ export function generateArticle(i, rand = random(i + 1)) {
   const headline = `${sentence(rand, 6 + (i % 5)).slice(0, -1)} (${i + 1})`;
   const paragraphs = Array.from({ length: 9 }, (_, p) => {
     const text = Array.from({ length: 2 + Math.floor(rand() * 2) }, () => sentence(rand)).join(' ');
-    if (p === 1) return `“${text}” the spokesman said.`;
+    // Straight quotes, as editors type them: the smart-punctuation pass turns them into curly ones.
+    if (p === 1) return `"${text}" the spokesman said, "it's the plan."`;
     if (p === 3) return `${text} See [the full report](https://example.org/reports/${i}/) for *details*.`;
     if (p === 5) return `> ${text}`;
     return text;
