@@ -1,11 +1,12 @@
 import rehypeRaw from 'rehype-raw';
-import { unified, type UnifiedProcessorOptions } from '@astrojs/markdown-remark';
-import { sanitizeSchema } from './sanitize-schema';
-import { rehypeSanitizeReported } from './rehype-sanitize-report';
-import { rehypeArticleFacts } from './rehype-article-facts';
-import { rehypeParagraphIds } from './rehype-paragraph-ids';
-import { rehypeLinkEndnotes } from './link-endnotes';
-import { remarkSmartypantsFast } from './remark-smartypants-fast';
+import type { UnifiedProcessorOptions } from '@astrojs/markdown-remark';
+import { parallelUnified } from './markdown-pool.ts';
+import { sanitizeSchema } from './sanitize-schema.ts';
+import { rehypeSanitizeReported } from './rehype-sanitize-report.ts';
+import { rehypeArticleFacts } from './rehype-article-facts.ts';
+import { rehypeParagraphIds } from './rehype-paragraph-ids.ts';
+import { rehypeLinkEndnotes } from './link-endnotes.ts';
+import { remarkSmartypantsFast } from './remark-smartypants-fast.ts';
 
 /**
  * The Markdown pipeline of every article body; astro.config.mjs and the tests use this very object.
@@ -31,8 +32,11 @@ export const markdownOptions = {
   rehypePlugins: [rehypeRaw, [rehypeSanitizeReported, sanitizeSchema], rehypeArticleFacts, rehypeLinkEndnotes, rehypeParagraphIds],
 } satisfies UnifiedProcessorOptions;
 
-/** Astro's `markdown` setting: the unified processor above, no syntax highlighter (it would add inline styles). */
+/**
+ * Astro's `markdown` setting: the unified processor above, run on worker threads in builds
+ * (src/lib/markdown-pool.ts); no syntax highlighter (it would add inline styles).
+ */
 export const markdownConfig = {
-  processor: unified(markdownOptions),
+  processor: parallelUnified(markdownOptions, new URL('./markdown-worker.ts', import.meta.url)),
   syntaxHighlight: false,
 } as const;
