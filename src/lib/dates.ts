@@ -45,16 +45,28 @@ function hasTimeOfDay(date: Date): boolean {
 
 /**
  * Formats a date for readers, in the site's time zone and the article's language.
+ * Memoized: listings show the same dates over and over, and date-fns with a time zone costs about 0.1 ms a call.
  * @example formatDate(new Date('2024-12-16T00:00:00Z'))      //=> '16 December 2024'
  * @example formatDate(new Date('2024-12-16T14:05:00Z'))      //=> '16 December 2024, 14:05 UTC'
  */
 export function formatDate(date: Date, lang = 'en'): string {
-  const options = { in: tz(SITE.timeZone), locale: localeFor(lang) };
-  const day = format(date, 'd MMMM yyyy', options);
-  return hasTimeOfDay(date) ? `${day}, ${format(date, 'HH:mm', options)} ${SITE.timeZoneLabel}` : day;
+  return memo(formatted, `${date.getTime()} ${lang}`, () => {
+    const options = { in: tz(SITE.timeZone), locale: localeFor(lang) };
+    const day = format(date, 'd MMMM yyyy', options);
+    return hasTimeOfDay(date) ? `${day}, ${format(date, 'HH:mm', options)} ${SITE.timeZoneLabel}` : day;
+  });
 }
 
 /** A machine-readable value for `<time datetime>`: the date alone when it has no time of day. */
 export function datetimeAttribute(date: Date): string {
-  return hasTimeOfDay(date) ? date.toISOString() : format(date, 'yyyy-MM-dd', { in: tz(SITE.timeZone) });
+  return memo(attributes, date.getTime(), () => (hasTimeOfDay(date) ? date.toISOString() : format(date, 'yyyy-MM-dd', { in: tz(SITE.timeZone) })));
+}
+
+const formatted = new Map<string, string>();
+const attributes = new Map<number, string>();
+/** The cached value of `key`, computed once; the caches hold one short string per date shown. */
+function memo<K>(cache: Map<K, string>, key: K, compute: () => string): string {
+  let value = cache.get(key);
+  if (value === undefined) cache.set(key, (value = compute()));
+  return value;
 }
