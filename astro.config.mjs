@@ -13,7 +13,7 @@ export default defineConfig({
   site,
   // Permalinks are /articles/<slug>/: the trailing slash is part of every URL, so none redirects.
   trailingSlash: 'always',
-  build: { format: 'directory', inlineStylesheets: 'always' },
+  build: { format: 'directory', inlineStylesheets: 'always', concurrency: 8 },
   markdown: markdownConfig,
   server: { port: 4321, host: 'localhost' },
   devToolbar: { enabled: false },
