@@ -40,7 +40,23 @@ export async function loadArticleFiles(root: string, dir = ARTICLES_DIR): Promis
     if (checked.data) articles.set(path, { raw: checked.raw, data: checked.data, contents });
   }
   if (issues.length) throw new Error(formatIssues(issues));
+  lastLoaded().set(resolve(root, dir), articles);
   return articles;
+}
+
+/**
+ * The articles the last successful loadArticleFiles of `dir` found in this process, if any. A build reads and
+ * checks every file once, in the content loader; the steps after the pages (sitemap dates, social images) reuse
+ * that reading instead of parsing thousands of files again. The map lives on globalThis because Astro loads the
+ * content config and the integrations as separate module instances.
+ */
+export function lastLoadedArticles(root: string, dir = ARTICLES_DIR): Map<string, CheckedArticle> | undefined {
+  return lastLoaded().get(resolve(root, dir));
+}
+const LAST_LOADED = Symbol.for('news-reader.last-loaded-articles');
+function lastLoaded(): Map<string, Map<string, CheckedArticle>> {
+  const store = globalThis as { [LAST_LOADED]?: Map<string, Map<string, CheckedArticle>> };
+  return (store[LAST_LOADED] ??= new Map());
 }
 
 /**
@@ -59,9 +75,10 @@ export function articleLoader(): Loader {
         ...context,
         parseData: (async (props) => {
           const path = props.filePath!;
-          // The first pass already read and checked the file; in `astro dev` an edited file is checked again.
-          const contents = await readFile(path, 'utf8');
-          let frontmatter = checked.get(path)?.contents === contents ? checked.get(path)!.raw.frontmatter : undefined;
+          // The first pass already read and checked the file. In `astro dev` (a watcher is set) the file may have
+          // been edited since, so it is read again and, if it changed, checked again.
+          const contents = context.watcher ? await readFile(path, 'utf8') : checked.get(path)?.contents;
+          let frontmatter = contents !== undefined && checked.get(path)?.contents === contents ? checked.get(path)!.raw.frontmatter : undefined;
           if (frontmatter === undefined) {
             const { raw, issues } = checkArticle(relative(root, path), contents);
             if (issues.length) throw new Error(formatIssues(issues));
