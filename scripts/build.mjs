@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { glob } from 'tinyglobby';
@@ -88,27 +89,34 @@ export async function buildSite({ outDir = resolve(root, 'dist'), env = {}, quie
     await rm(partial, { recursive: true, force: true });
     return { code: code || 1, output };
   }
-  let started = performance.now();
-  const search = await indexSearch(partial);
-  search.output = search.output.replace(/\.\n$/, ` in ${Math.round(performance.now() - started)} ms.\n`);
-  output += search.output;
-  if (!quiet) process.stdout.write(search.output);
-  if (search.code !== 0) {
+  // The search index (Pagefind, its own process) and the Content-Security-Policy step (worker threads) run at
+  // the same time: the indexer reads pages while the policy step replaces them whole, one by one (it writes each
+  // page beside the old one and renames it over), and the policy <meta> changes nothing the index reads.
+  const timed = async (step) => {
+    const started = performance.now();
+    const result = await step();
+    return { ...result, ms: Math.round(performance.now() - started) };
+  };
+  const [search, csp] = await Promise.all([
+    timed(() => indexSearch(partial)),
+    // Every page gets its Content-Security-Policy, hashing the inline scripts and styles it really contains.
+    timed(async () => {
+      try {
+        const pages = await applyCsp(partial, await glob('**/*.html', { cwd: partial, absolute: true }), availableParallelism());
+        return { code: 0, output: `Content-Security-Policy: ${pages.length} pages.\n` };
+      } catch (error) {
+        return { code: 1, output: `Content-Security-Policy: ${error instanceof Error ? error.message : error}\n` };
+      }
+    }),
+  ]);
+  for (const step of [search, csp]) {
+    const line = step.code === 0 ? step.output.replace(/\.\n$/, ` in ${step.ms} ms.\n`) : step.output;
+    output += line;
+    if (!quiet) (step.code === 0 ? process.stdout : process.stderr).write(line);
+  }
+  if (search.code !== 0 || csp.code !== 0) {
     await rm(partial, { recursive: true, force: true });
     return { code: 1, output };
-  }
-  // Every page gets its Content-Security-Policy, hashing the inline scripts and styles it really contains.
-  try {
-    started = performance.now();
-    const pages = await applyCsp(partial, await glob('**/*.html', { cwd: partial, absolute: true }));
-    const line = `Content-Security-Policy: ${pages.length} pages in ${Math.round(performance.now() - started)} ms.\n`;
-    output += line;
-    if (!quiet) process.stdout.write(line);
-  } catch (error) {
-    await rm(partial, { recursive: true, force: true });
-    const message = `Content-Security-Policy: ${error instanceof Error ? error.message : error}\n`;
-    if (!quiet) process.stderr.write(message);
-    return { code: 1, output: output + message };
   }
   const old = `${outDir}.old`;
   await rm(old, { recursive: true, force: true });
