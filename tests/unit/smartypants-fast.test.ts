@@ -4,15 +4,15 @@ import { describe, expect, it } from 'vitest';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkSmartypants from 'remark-smartypants';
-import { unified } from 'unified';
+import { unified, type PluggableList } from 'unified';
 import { remarkSmartypantsFast } from '../../src/lib/remark-smartypants-fast';
 import { generateArticle } from '../../scripts/generate-articles.mjs';
 
 /** Markdown → mdast (with GFM, as Astro parses) → one smart-punctuation plugin → the tree as JSON. */
-const treeWith = (plugin: typeof remarkSmartypantsFast | typeof remarkSmartypants) => (markdown: string) =>
-  JSON.stringify(unified().use(remarkParse).use(remarkGfm).use(plugin).runSync(unified().use(remarkParse).use(remarkGfm).parse(markdown)));
-const fast = treeWith(remarkSmartypantsFast);
-const reference = treeWith(remarkSmartypants);
+const treeWith = (plugins: PluggableList) => (markdown: string) =>
+  JSON.stringify(unified().use(remarkParse).use(remarkGfm).use(plugins).runSync(unified().use(remarkParse).use(remarkGfm).parse(markdown)));
+const fast = treeWith([remarkSmartypantsFast]);
+const reference = treeWith([remarkSmartypants]);
 
 const markdownFiles = (dir: string): string[] =>
   readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? markdownFiles(join(dir, name)) : name.endsWith('.md') ? [join(dir, name)] : []));
