@@ -1,9 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { glob } from 'tinyglobby';
 import { glob as globLoader } from 'astro/loaders';
-import type { Loader } from 'astro/loaders';
+import type { Loader, LoaderContext } from 'astro/loaders';
 import { checkArticle, formatIssues, type ArticleIssue, type RawArticle } from './article-file';
 import type { Article } from './article-schema';
 
@@ -22,25 +23,33 @@ export const ARTICLES_DIR = process.env.ARTICLES_DIR || 'content/articles';
 
 /**
  * Reads and validates every article file under `dir` (relative to `root`), reporting all problems at once.
+ * `onValid` is called with each valid article as soon as it is checked (the build starts rendering it then).
  * @throws Error listing every file, field and problem when any article is invalid.
  */
-export async function loadArticleFiles(root: string, dir = ARTICLES_DIR): Promise<Map<string, CheckedArticle>> {
+export async function loadArticleFiles(root: string, dir = ARTICLES_DIR, onValid?: (path: string, article: CheckedArticle) => void): Promise<Map<string, CheckedArticle>> {
   const files = (await glob('**/*', { cwd: resolve(root, dir), absolute: true, dot: false })).sort();
   const articles = new Map<string, CheckedArticle>();
   const issues: ArticleIssue[] = [];
-  for (const path of files) {
+  for (const [n, path] of files.entries()) {
+    // Let the event loop run now and then, so bodies sent to the Markdown workers come back while files are read.
+    if (onValid && n % 16 === 15) await new Promise((resume) => setImmediate(resume));
     const file = relative(root, path);
     if (!path.endsWith('.md')) {
       issues.push({ file, field: 'file name', message: 'articles must be Markdown files ending in .md' });
       continue;
     }
-    const contents = await readFile(path, 'utf8');
+    // Read synchronously: thousands of small files, each faster to read than to wait for.
+    const contents = readFileSync(path, 'utf8');
     const checked = checkArticle(file, contents);
     issues.push(...checked.issues);
-    if (checked.data) articles.set(path, { raw: checked.raw, data: checked.data, contents });
+    if (!checked.data || checked.issues.length) continue;
+    const article = { raw: checked.raw, data: checked.data, contents };
+    articles.set(path, article);
+    onValid?.(path, article);
   }
   if (issues.length) throw new Error(formatIssues(issues));
-  lastLoaded().set(resolve(root, dir), articles);
+  // Slug and data only: the file texts are not kept past the build's sync.
+  lastLoaded().set(resolve(root, dir), [...articles.values()].map(({ raw, data }) => ({ slug: raw.slug, data })));
   return articles;
 }
 
@@ -50,35 +59,44 @@ export async function loadArticleFiles(root: string, dir = ARTICLES_DIR): Promis
  * that reading instead of parsing thousands of files again. The map lives on globalThis because Astro loads the
  * content config and the integrations as separate module instances.
  */
-export function lastLoadedArticles(root: string, dir = ARTICLES_DIR): Map<string, CheckedArticle> | undefined {
+export function lastLoadedArticles(root: string, dir = ARTICLES_DIR): ArticleIndexEntry[] | undefined {
   return lastLoaded().get(resolve(root, dir));
 }
+/** What the steps after the pages need of an article. */
+export interface ArticleIndexEntry {
+  slug: string;
+  data: Article;
+}
 const LAST_LOADED = Symbol.for('news-reader.last-loaded-articles');
-function lastLoaded(): Map<string, Map<string, CheckedArticle>> {
-  const store = globalThis as { [LAST_LOADED]?: Map<string, Map<string, CheckedArticle>> };
+function lastLoaded(): Map<string, ArticleIndexEntry[]> {
+  const store = globalThis as { [LAST_LOADED]?: Map<string, ArticleIndexEntry[]> };
   return (store[LAST_LOADED] ??= new Map());
 }
 
 /**
- * Astro's glob loader, with two guarantees added before Astro sees any article:
- * every file is checked first and all problems are reported together, and the schema receives the
- * frontmatter as written (YAML 1.2 core), so an impossible date cannot be silently rolled over.
+ * The articles collection's loader. Two guarantees before Astro sees any article: every file is checked first
+ * and all problems are reported together, and the schema receives the frontmatter as written (YAML 1.2 core), so
+ * an impossible date cannot be silently rolled over.
+ *
+ * In a build, that one reading of each file feeds Astro's store directly (storeForBuild). In `astro dev`, which
+ * watches the files, Astro's glob loader takes over after the check, with the checked frontmatter.
  */
 export function articleLoader(): Loader {
-  const inner = globLoader({ pattern: '**/*.md', base: ARTICLES_DIR.startsWith('/') ? ARTICLES_DIR : `./${ARTICLES_DIR}`, generateId: ({ entry }) => entry.replace(/\.md$/, ''), retainBody: false });
+  const base = ARTICLES_DIR.startsWith('/') ? ARTICLES_DIR : `./${ARTICLES_DIR}`;
+  const inner = globLoader({ pattern: '**/*.md', base, generateId: ({ entry }) => entry.replace(/\.md$/, ''), retainBody: false });
   return {
     name: 'article-loader',
     load: async (context) => {
       const root = fileURLToPath(context.config.root).replace(/\/$/, '');
+      if (!context.watcher) return storeForBuild(context, root);
       const checked = await loadArticleFiles(root);
       await inner.load({
         ...context,
         parseData: (async (props) => {
           const path = props.filePath!;
-          // The first pass already read and checked the file. In `astro dev` (a watcher is set) the file may have
-          // been edited since, so it is read again and, if it changed, checked again.
-          const contents = context.watcher ? await readFile(path, 'utf8') : checked.get(path)?.contents;
-          let frontmatter = contents !== undefined && checked.get(path)?.contents === contents ? checked.get(path)!.raw.frontmatter : undefined;
+          // An edited file is checked again.
+          const contents = await readFile(path, 'utf8');
+          let frontmatter = checked.get(path)?.contents === contents ? checked.get(path)!.raw.frontmatter : undefined;
           if (frontmatter === undefined) {
             const { raw, issues } = checkArticle(relative(root, path), contents);
             if (issues.length) throw new Error(formatIssues(issues));
@@ -89,4 +107,44 @@ export function articleLoader(): Loader {
       });
     },
   };
+}
+
+/**
+ * A build's sync: what Astro's glob loader stores (id = path under the articles folder without .md, schema-parsed
+ * data, digest, body rendered by the site's Markdown processor, image imports), from the one reading of each file.
+ * Each body is sent to the Markdown workers as soon as its file is checked, while the next files are read; an
+ * entry whose file is unchanged since the cached build is kept as it was, and entries of deleted files go.
+ */
+async function storeForBuild(context: LoaderContext, root: string): Promise<void> {
+  const { store, config } = context;
+  const { markdown } = config;
+  const renderer = await markdown.processor.createRenderer({ image: config.image, syntaxHighlight: markdown.syntaxHighlight, shikiConfig: markdown.shikiConfig, gfm: markdown.gfm, smartypants: markdown.smartypants });
+  // Not in the public type: what the glob loader calls to keep the assets of an unchanged entry.
+  const keepAssets = (store as { addAssetImports?: (assets: string[], filePath?: string) => void }).addAssetImports?.bind(store);
+  const folder = resolve(root, ARTICLES_DIR);
+  const stale = new Set(store.keys());
+  const stored: Array<Promise<void>> = [];
+  const storeArticle = async (path: string, { raw, contents }: CheckedArticle) => {
+    const id = relative(folder, path).split('\\').join('/').replace(/\.md$/, '');
+    stale.delete(id);
+    const digest = context.generateDigest(contents);
+    const existing = store.get(id);
+    if (existing?.digest === digest && existing.rendered) {
+      if (existing.assetImports?.length) keepAssets?.(existing.assetImports, existing.filePath);
+      return;
+    }
+    const frontmatter = raw.frontmatter as Record<string, unknown>;
+    const data = await context.parseData({ id, data: frontmatter, filePath: path });
+    const result = await renderer.render(raw.body.trim(), { frontmatter, fileURL: pathToFileURL(path) });
+    const imagePaths = [...result.metadata.localImagePaths, ...result.metadata.remoteImagePaths];
+    store.set({ id, data, filePath: relative(root, path).split('\\').join('/'), digest, rendered: { html: result.code, metadata: { ...result.metadata, imagePaths } }, assetImports: imagePaths });
+  };
+  try {
+    await loadArticleFiles(root, ARTICLES_DIR, (path, article) => stored.push(storeArticle(path, article)));
+  } finally {
+    // On invalid files the build stops; let the renders already sent finish first.
+    await Promise.allSettled(stored);
+  }
+  await Promise.all(stored);
+  for (const id of stale) store.delete(id);
 }
