@@ -5,6 +5,7 @@ import { markdownConfig } from './src/lib/markdown.ts';
 import sitemap from '@astrojs/sitemap';
 import { sitemapOptions } from './src/lib/sitemap.ts';
 import { socialImages } from './src/integrations/social-images.ts';
+import { pagePolicies } from './src/integrations/page-policies.ts';
 
 /** The public origin of the site; set SITE_URL when building for a real host. */
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
@@ -21,6 +22,7 @@ export default defineConfig({
   vite: { build: { assetsInlineLimit: 0 } },
   // The benchmark points each build at its own cache, so a "cold" build really is cold.
   cacheDir: process.env.ASTRO_CACHE_DIR || './node_modules/.astro',
-  // Sitemap with each article's lastmod; social preview images rendered after the pages, cached by content.
-  integrations: [sitemap(sitemapOptions(fileURLToPath(new URL('.', import.meta.url)))), socialImages()],
+  // Sitemap with each article's lastmod; social preview images rendered after the pages, cached by content;
+  // every page's Content-Security-Policy, added as the pages are rendered.
+  integrations: [sitemap(sitemapOptions(fileURLToPath(new URL('.', import.meta.url)))), socialImages(), pagePolicies()],
 });

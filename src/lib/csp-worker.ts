@@ -1,11 +1,9 @@
-// One Content-Security-Policy worker thread (see applyCsp in src/lib/csp.ts): applies the policy to its share of
-// the pages and posts back their policies, or the error that stopped it. Runs in plain Node (type stripping).
-import { parentPort, workerData } from 'node:worker_threads';
-import { applyCspToFiles } from './csp.ts';
+// One Content-Security-Policy worker thread (see src/integrations/page-policies.ts): secures each page it is
+// sent and says how long that took. Runs in plain Node with type stripping.
+import { securePage } from './csp.ts';
+import { serveJobs } from './worker-pool.ts';
 
-const { dir, files } = workerData as { dir: string; files: string[] };
-try {
-  parentPort!.postMessage({ pages: await applyCspToFiles(dir, files) });
-} catch (error) {
-  parentPort!.postMessage({ error: error instanceof Error ? error.message : String(error) });
-}
+serveJobs(({ page, html }: { page: string; html: string }) => {
+  const started = performance.now();
+  return { ...securePage(html, page), ms: performance.now() - started };
+});

@@ -1,7 +1,4 @@
 import { createHash } from 'node:crypto';
-import { readFile, rename, writeFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { Parser } from 'htmlparser2';
 
 /**
@@ -148,12 +145,6 @@ export function withCspMeta(html: string, policy: string, page = 'page'): string
   return insertMeta(html, policy, scanPage(html, page), page);
 }
 
-/** The URL path a built HTML file is served at: index.html files by their folder, with the trailing slash. */
-export function urlPath(file: string): string {
-  const path = `/${file.split(sep).join('/')}`;
-  return path.endsWith('/index.html') ? path.slice(0, -'index.html'.length) : path;
-}
-
 /**
  * The policy sent as an HTTP header on every path: what a <meta> policy cannot carry (frame-ancestors) plus the
  * base rules, without default-src, script-src or style-src, which are per page (hashes) in each page's <meta>.
@@ -173,46 +164,12 @@ export function headersFile(): string {
 }
 
 /**
- * Gives each file its policy <meta>. Each file is replaced whole (written beside it, then renamed over it), so a
- * reader running at the same time (the search indexer) sees either the old page or the new one, never half.
+ * A built page made safe to serve: its policy (see pagePolicy) and the page with that policy as its <meta>,
+ * from one scan. The build runs this on every page as Astro renders it (src/integrations/page-policies.ts).
+ * @throws when the page has markup a strict policy would silently block (see scanPage).
  */
-export async function applyCspToFiles(dir: string, files: string[]): Promise<{ path: string; policy: string }[]> {
-  const pages: { path: string; policy: string }[] = [];
-  for (const file of files) {
-    const name = relative(dir, file);
-    const html = await readFile(file, 'utf8');
-    const scan = scanPage(html, name);
-    const policy = policyOf(scan);
-    await writeFile(`${file}.csp-tmp`, insertMeta(html, policy, scan, name));
-    await rename(`${file}.csp-tmp`, file);
-    pages.push({ path: urlPath(name), policy });
-  }
-  return pages;
-}
-
-/** Runs applyCspToFiles on worker threads (src/lib/csp-worker.ts), one share of the files each. */
-async function applyCspInWorkers(dir: string, files: string[], threads: number): Promise<{ path: string; policy: string }[]> {
-  const shares = Array.from({ length: threads }, (_, t) => files.filter((_, i) => i % threads === t));
-  const results = await Promise.all(shares.map((share) => new Promise<{ path: string; policy: string }[]>((done, fail) => {
-    const worker = new Worker(new URL('./csp-worker.ts', import.meta.url), { workerData: { dir, files: share } });
-    worker.once('message', (message: { pages?: { path: string; policy: string }[]; error?: string }) => (message.error === undefined ? done(message.pages!) : fail(new Error(message.error))));
-    worker.once('error', fail);
-    worker.once('exit', (code) => fail(new Error(`Content-Security-Policy worker exited with code ${code}`)));
-  })));
-  return results.flat().sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-}
-
-/**
- * Post-build step over a built site: gives every HTML page its Content-Security-Policy <meta> (with the
- * hashes of its own inline scripts and styles, computed from the built files, so no list is kept by hand)
- * and writes `_headers` with the header policy (HEADER_POLICY) and the security headers. With `threads` > 1
- * the pages are shared among that many worker threads (the build uses every core; tests use one).
- * @throws naming the first page found with markup the policy would block (see scanPage); pages are then left
- *   partly done, so the caller discards the whole build.
- */
-export async function applyCsp(dir: string, htmlFiles: string[], threads = 1): Promise<{ path: string; policy: string }[]> {
-  const files = [...htmlFiles].sort();
-  const pages = threads > 1 && files.length >= 100 * threads ? await applyCspInWorkers(dir, files, threads) : await applyCspToFiles(dir, files);
-  await writeFile(join(dir, '_headers'), headersFile());
-  return pages;
+export function securePage(html: string, page = 'page'): { html: string; policy: string } {
+  const scan = scanPage(html, page);
+  const policy = policyOf(scan);
+  return { html: insertMeta(html, policy, scan, page), policy };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { load } from 'cheerio';
-import { hashSource, headersFile, pagePolicy, urlPath, withCspMeta } from '../../src/lib/csp';
+import { hashSource, headersFile, pagePolicy, securePage, withCspMeta } from '../../src/lib/csp';
 
 const page = (head: string, body = '') => `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>t</title>${head}</head><body>${body}</body></html>`;
 
@@ -54,15 +54,15 @@ describe('withCspMeta', () => {
     expect($('meta[http-equiv]')).toHaveLength(1);
     expect($('meta[http-equiv]').attr('content')).toBe(pagePolicy(html));
   });
+
+  it('is what securePage gives, with the policy, from one scan', () => {
+    const html = page('<style>p{}</style><script>a()</script>');
+    expect(securePage(html)).toEqual({ html: withCspMeta(html, pagePolicy(html)), policy: pagePolicy(html) });
+    expect(() => securePage(page('', '<a href="javascript:x()">x</a>'), '/articles/x/')).toThrow(/\/articles\/x\/: <a href="javascript:x\(\)">/);
+  });
 });
 
 describe('_headers', () => {
-  it('maps each page to its URL', () => {
-    expect(urlPath('articles/a/index.html')).toBe('/articles/a/');
-    expect(urlPath('index.html')).toBe('/');
-    expect(urlPath('404.html')).toBe('/404.html');
-  });
-
   it('sends one header policy on every path: frame-ancestors and the base rules, never a script or style rule', () => {
     expect(headersFile()).toBe([
       '/*',
