@@ -62,34 +62,38 @@ async function indexSearch(dir) {
 }
 
 /**
- * Runs `astro build` into `<outDir>.partial` (pages, feeds, sitemap, social images, each page's
- * Content-Security-Policy), then the search index, and renames it to `outDir` on success.
+ * Runs `astro build` into `<outDir>.partial` (pages, feeds, sitemap, each page's Content-Security-Policy), then
+ * the social images (scripts/social-images.mjs) and the search index, and renames it to `outDir` on success.
  * @param {{ outDir?: string, env?: Record<string, string>, quiet?: boolean, onSpawn?: (child: import('node:child_process').ChildProcess) => void }} [options]
- * @returns {Promise<{ code: number, output: string }>} exit code and everything Astro printed
+ * @returns {Promise<{ code: number, output: string }>} exit code and everything the steps printed
  */
 export async function buildSite({ outDir = resolve(root, 'dist'), env = {}, quiet = false, onSpawn } = {}) {
   const partial = `${outDir}.partial`;
   await rm(partial, { recursive: true, force: true });
   await mkdir(dirname(outDir), { recursive: true });
-  const astro = resolve(root, 'node_modules/astro/bin/astro.mjs');
-  const child = spawn(process.execPath, [astro, 'build', '--outDir', partial], {
-    cwd: root,
-    env: { ...cleanEnv(), NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1', ASTRO_CACHE_DIR: process.env.ASTRO_CACHE_DIR || (await codeCacheDir()), ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  onSpawn?.(child);
+  const childEnv = { ...cleanEnv(), NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1', ASTRO_CACHE_DIR: process.env.ASTRO_CACHE_DIR || (await codeCacheDir()), SOCIAL_IMAGES_AFTER_BUILD: '1', ...env };
   let output = '';
-  for (const stream of [child.stdout, child.stderr]) {
-    stream.setEncoding('utf8');
-    stream.on('data', (chunk) => {
-      output += chunk;
-      if (!quiet) (stream === child.stdout ? process.stdout : process.stderr).write(chunk);
-    });
-  }
-  const code = await new Promise((done) => child.on('close', (c) => done(c ?? 1)));
-  if (code !== 0 || !existsSync(resolve(partial, 'index.html'))) {
+  /** Runs a Node script of this project with the build's environment, collecting (and echoing) what it prints. */
+  const run = async (script, args) => {
+    const child = spawn(process.execPath, [resolve(root, script), ...args], { cwd: root, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    onSpawn?.(child);
+    for (const stream of [child.stdout, child.stderr]) {
+      stream.setEncoding('utf8');
+      stream.on('data', (chunk) => {
+        output += chunk;
+        if (!quiet) (stream === child.stdout ? process.stdout : process.stderr).write(chunk);
+      });
+    }
+    return new Promise((done) => child.on('close', (c) => done(c ?? 1)));
+  };
+  // Astro first (pages, feeds, sitemap, each page's policy), then the social images, then the search index: one
+  // after the other, so the build's peak memory is the largest of the three, not their sum.
+  let code = await run('node_modules/astro/bin/astro.mjs', ['build', '--outDir', partial]);
+  if (code === 0 && existsSync(resolve(partial, 'index.html'))) code = await run('scripts/social-images.mjs', [partial]);
+  else code ||= 1;
+  if (code !== 0) {
     await rm(partial, { recursive: true, force: true });
-    return { code: code || 1, output };
+    return { code, output };
   }
   const search = await indexSearch(partial);
   output += search.output;
