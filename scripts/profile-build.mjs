@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Profiles one build of N generated articles with V8's CPU profiler and prints where the time goes:
-// self time grouped by package (node_modules/<name>) or project file.
+// self time grouped by package (node_modules/<name>) or project file, over every thread (the main thread and the
+// Markdown and policy workers; social images are left out, as `npm run build` renders them after Astro).
 //   node scripts/profile-build.mjs [N=1000]
 import { spawn } from 'node:child_process';
 import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
@@ -18,7 +19,7 @@ const started = performance.now();
 const child = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${join(work, 'prof')}`, resolve(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', join(work, 'dist')], {
   cwd: ROOT,
   stdio: 'ignore',
-  env: { ...process.env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1', ARTICLES_DIR: articles, ASTRO_CACHE_DIR: join(work, 'cache') },
+  env: { ...process.env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1', ARTICLES_DIR: articles, ASTRO_CACHE_DIR: join(work, 'cache'), SOCIAL_IMAGES_AFTER_BUILD: '1' },
 });
 const code = await new Promise((done) => child.on('close', done));
 if (code !== 0) throw new Error(`build failed (${code})`);
@@ -44,7 +45,7 @@ for (const file of await readdir(join(work, 'prof'))) {
     total += micros;
   }
 }
-console.log(`\nself time by package, ms per article (of ${(total / 1000 / n).toFixed(2)} ms per article sampled):`);
+console.log(`\nself time by package, ms per article, all threads (of ${(total / 1000 / n).toFixed(2)} ms per article sampled):`);
 for (const [key, micros] of [...groups].sort((a, b) => b[1] - a[1]).slice(0, 20)) {
   console.log(`${(micros / 1000 / n).toFixed(3).padStart(8)}  ${((micros / total) * 100).toFixed(1).padStart(5)} %  ${key}`);
 }
