@@ -32,7 +32,8 @@ export function pagePolicies(): AstroIntegration {
     name: 'page-policies',
     hooks: {
       'astro:build:start': ({ setPrerenderer }) => {
-        pool = new WorkerPool(new URL('../lib/csp-worker.ts', import.meta.url), availableParallelism());
+        // scripts/build.mjs names a folder for the pages' search documents (see searchDocument in src/lib/csp.ts).
+        pool = new WorkerPool(new URL('../lib/csp-worker.ts', import.meta.url), availableParallelism(), { searchDir: process.env.SEARCH_INPUT_DIR });
         // Astro's own prerenderer, with each rendered page passed through `secure` before Astro writes it.
         setPrerenderer((inner: AstroPrerenderer) => ({
           ...inner,

@@ -49,6 +49,10 @@ interface PageScan {
   insertAt?: number;
   /** An existing policy <meta> [start, end), replaced rather than doubled. */
   existing?: [number, number];
+  /** The element marked data-pagefind-body [start, end), the part of the page the search index reads. */
+  searchBody?: [number, number];
+  /** The page's <html lang>. */
+  lang?: string;
 }
 
 /**
@@ -63,9 +67,15 @@ function scanPage(html: string, page: string): PageScan {
   let headHasElement = false;
   let raw: { tag: 'script' | 'style'; text: string; executable: boolean } | undefined;
   let failure: Error | undefined;
+  // Open elements, to find where the data-pagefind-body element ends (htmlparser2 closes every element it opens).
+  let depth = 0;
+  let search: { start: number; depth: number } | undefined;
   const parser = new Parser(
     {
       onopentag(name, attrs) {
+        depth++;
+        if (name === 'html') scan.lang = attrs.lang;
+        if (!search && 'data-pagefind-body' in attrs) search = { start: parser.startIndex, depth };
         for (const [attr, value] of Object.entries(attrs)) {
           if (/^on/i.test(attr) || attr === 'style' || (URL_ATTRIBUTES.has(attr) && /^\s*(?:javascript|vbscript):/i.test(value))) {
             failure ??= new Error(`${page}: <${name} ${attr}="${value.slice(0, 60)}"> would be blocked by the Content-Security-Policy; use a <script> or a stylesheet instead`);
@@ -98,6 +108,8 @@ function scanPage(html: string, page: string): PageScan {
         if (raw) raw.text += text;
       },
       onclosetag(name) {
+        if (search?.depth === depth && !scan.searchBody) scan.searchBody = [search.start, parser.endIndex + 1];
+        depth--;
         if (name === 'head') inHead = false;
         if (raw && name === raw.tag) {
           if (raw.executable) (raw.tag === 'script' ? scan.scripts : scan.styles).add(hashSource(raw.text));
@@ -165,11 +177,23 @@ export function headersFile(): string {
 
 /**
  * A built page made safe to serve: its policy (see pagePolicy) and the page with that policy as its <meta>,
- * from one scan. The build runs this on every page as Astro renders it (src/integrations/page-policies.ts).
+ * and the page's search document (searchDocument), from one scan. The build runs this on every page as Astro renders it (src/integrations/page-policies.ts).
  * @throws when the page has markup a strict policy would silently block (see scanPage).
  */
-export function securePage(html: string, page = 'page'): { html: string; policy: string } {
+export function securePage(html: string, page = 'page'): { html: string; policy: string; searchDocument?: string } {
   const scan = scanPage(html, page);
   const policy = policyOf(scan);
-  return { html: insertMeta(html, policy, scan, page), policy };
+  return { html: insertMeta(html, policy, scan, page), policy, searchDocument: searchDocument(html, scan) };
+}
+
+/**
+ * What the search index needs of a page: a document holding only its data-pagefind-body element (Pagefind reads
+ * nothing else of an article page when one is marked: its text, its first <h1> as the title), in the page's
+ * language. Pagefind indexes these much faster, and in less memory, than whole pages. Undefined for pages
+ * without such an element.
+ */
+function searchDocument(html: string, scan: PageScan): string | undefined {
+  if (!scan.searchBody) return undefined;
+  const lang = scan.lang ? ` lang="${scan.lang.replaceAll('"', '&quot;')}"` : '';
+  return `<!DOCTYPE html><html${lang}><head><meta charset="utf-8"></head><body>${html.slice(...scan.searchBody)}</body></html>`;
 }
