@@ -9,7 +9,7 @@
 //   npm run bench -- --out file.json      where the JSON goes (default bench-results.json)
 import { execFileSync } from 'node:child_process';
 import { cp, mkdtemp, readFile, readdir, rm, writeFile, appendFile } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -35,7 +35,7 @@ const SEED = 'iran-stands-alone-in-major-blow-iraqi-militias-refuse-to-continue-
 function descendantsRss(pid) {
   let total = 0;
   const children = new Map();
-  for (const entry of readdirSyncSafe('/proc')) {
+  for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
@@ -54,9 +54,6 @@ function descendantsRss(pid) {
     stack.push(...(children.get(p) ?? []));
   }
   return total;
-}
-function readdirSyncSafe(dir) {
-  try { return execFileSync('ls', [dir], { encoding: 'utf8' }).split('\n'); } catch { return []; }
 }
 
 /**

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { relative, resolve } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { glob } from 'tinyglobby';
 import { glob as globLoader } from 'astro/loaders';
@@ -125,7 +125,7 @@ async function storeForBuild(context: LoaderContext, root: string): Promise<void
   const stale = new Set(store.keys());
   const stored: Array<Promise<void>> = [];
   const storeArticle = async (path: string, { raw, contents }: CheckedArticle) => {
-    const id = relative(folder, path).split('\\').join('/').replace(/\.md$/, '');
+    const id = posixRelative(folder, path).replace(/\.md$/, '');
     stale.delete(id);
     const digest = context.generateDigest(contents);
     const existing = store.get(id);
@@ -137,14 +137,20 @@ async function storeForBuild(context: LoaderContext, root: string): Promise<void
     const data = await context.parseData({ id, data: frontmatter, filePath: path });
     const result = await renderer.render(raw.body.trim(), { frontmatter, fileURL: pathToFileURL(path) });
     const imagePaths = [...result.metadata.localImagePaths, ...result.metadata.remoteImagePaths];
-    store.set({ id, data, filePath: relative(root, path).split('\\').join('/'), digest, rendered: { html: result.code, metadata: { ...result.metadata, imagePaths } }, assetImports: imagePaths });
+    store.set({ id, data, filePath: posixRelative(root, path), digest, rendered: { html: result.code, metadata: { ...result.metadata, imagePaths } }, assetImports: imagePaths });
   };
   try {
     await loadArticleFiles(root, ARTICLES_DIR, (path, article) => stored.push(storeArticle(path, article)));
-  } finally {
-    // On invalid files the build stops; let the renders already sent finish first.
+  } catch (error) {
+    // Invalid files stop the build; let the renders already sent finish first.
     await Promise.allSettled(stored);
+    throw error;
   }
   await Promise.all(stored);
   for (const id of stale) store.delete(id);
+}
+
+/** A relative path with forward slashes, as Astro names entries and their files on every system. */
+function posixRelative(from: string, to: string): string {
+  return relative(from, to).split(sep).join('/');
 }

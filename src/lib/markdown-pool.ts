@@ -17,8 +17,8 @@ interface Job {
  * A Markdown processor for Astro's `markdown.processor` setting: `unified(options)` from @astrojs/markdown-remark,
  * run on worker threads in production builds on a machine with more than one core (MARKDOWN_THREADS=1 turns
  * them off). Each worker runs Astro's own renderer with the same plugins (`workerUrl` calls `serveRenders`), so
- * the build renders Markdown on every core while Astro's main thread reads, validates and stores entries; Astro's
- * glob loader keeps ten files in flight, enough to keep the workers busy. In `astro dev`, in tests and on one core
+ * the build renders Markdown on every core while Astro's main thread reads, validates and stores entries (the
+ * articles loader sends each body as soon as its file is checked). In `astro dev`, in tests and on one core
  * it is exactly `unified(options)`, in this thread.
  */
 export function parallelUnified(options: UnifiedProcessorOptions, workerUrl: URL, threads = Number(process.env.MARKDOWN_THREADS) || availableParallelism()) {

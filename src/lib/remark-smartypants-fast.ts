@@ -28,7 +28,7 @@ type Literal = Extract<RootContent, { value: string }>;
 
 /** The nodes remark-smartypants visits, in document order: literals and blocks, not inside MDX script or style. */
 function collect(node: Root | RootContent, out: Array<Literal | RootContent>): void {
-  if (BLOCKS.has(node.type) || (LITERALS.has(node.type) && node.type !== 'root')) out.push(node as RootContent);
+  if (BLOCKS.has(node.type) || LITERALS.has(node.type)) out.push(node as RootContent);
   if ('children' in node) for (const child of node.children) collect(child, out);
 }
 

@@ -7,8 +7,9 @@ interface Slot {
   worker: Worker;
   busy: number;
 }
-interface Pending<Out> {
-  slot: Slot;
+interface Job<In, Out> {
+  id: number;
+  message: In;
   resolve: (value: Out) => void;
   reject: (error: Error) => void;
 }
@@ -23,9 +24,9 @@ export class WorkerPool<In, Out> {
   readonly #threads: number;
   readonly #workerData: unknown;
   #slots: Slot[] = [];
-  #queue: Array<{ message: In; id: number }> = [];
-  #pending = new Map<number, Pending<Out>>();
-  #waiting = new Map<number, Omit<Pending<Out>, 'slot'>>();
+  #queue: Array<Job<In, Out>> = [];
+  /** Jobs sent to a worker, by id, with the worker's slot. */
+  #pending = new Map<number, Job<In, Out> & { slot: Slot }>();
   #nextId = 0;
   #idleTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -38,9 +39,7 @@ export class WorkerPool<In, Out> {
   run(message: In): Promise<Out> {
     clearTimeout(this.#idleTimer);
     return new Promise((resolve, reject) => {
-      const id = this.#nextId++;
-      this.#waiting.set(id, { resolve, reject });
-      this.#queue.push({ message, id });
+      this.#queue.push({ id: this.#nextId++, message, resolve, reject });
       this.#dispatch();
     });
   }
@@ -58,11 +57,10 @@ export class WorkerPool<In, Out> {
       if (this.#slots.length < this.#threads) this.#spawn();
       const slot = this.#slots.reduce((a, b) => (b.busy < a.busy ? b : a));
       if (slot.busy >= 2) return;
-      const { message, id } = this.#queue.shift()!;
+      const job = this.#queue.shift()!;
       slot.busy++;
-      this.#pending.set(id, { slot, ...this.#waiting.get(id)! });
-      this.#waiting.delete(id);
-      slot.worker.postMessage({ id, message });
+      this.#pending.set(job.id, { ...job, slot });
+      slot.worker.postMessage({ id: job.id, message: job.message });
     }
   }
 
