@@ -1,10 +1,10 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { pageWithoutScript, siteInChromium } from '../helpers/browser';
-import { SEED_SLUG, TEST_OUTPUT } from '../helpers/paths';
+import { SEED_SLUG, SCREENSHOTS } from '../helpers/paths';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core');
 const ARTICLE = `/articles/${SEED_SLUG}/`;
@@ -13,16 +13,9 @@ const PAGES = { home: '/', article: ARTICLE, arabic: ARABIC, '404': '/articles/n
 const SCHEMES = ['light', 'dark'] as const;
 
 const site = siteInChromium();
-let context: BrowserContext;
-const shots = join(TEST_OUTPUT, 'screenshots');
-
-beforeAll(async () => {
-  context = site.context;
-  await mkdir(shots, { recursive: true });
-});
 
 async function open(path: string, opts: { scheme?: 'light' | 'dark'; width?: number } = {}): Promise<Page> {
-  const page = await context.newPage();
+  const page = await site.context.newPage();
   await page.emulateMedia({ colorScheme: opts.scheme ?? 'light' });
   await page.setViewportSize({ width: opts.width ?? 1280, height: 900 });
   await page.goto(`${site.url}${path}`);
@@ -97,7 +90,7 @@ describe('dark mode', () => {
   });
 
   it('is the system theme even without script', async () => {
-    const page = await pageWithoutScript(context, 'dark');
+    const page = await pageWithoutScript(site.context, 'dark');
     await page.goto(`${site.url}${ARTICLE}`);
     const c = await colours(page);
     expect(contrast(c.bg, 'rgb(0, 0, 0)')).toBeLessThan(1.5);
@@ -289,14 +282,14 @@ describe('screenshots (look at them)', () => {
   for (const scheme of SCHEMES) {
     it.each([320, 768, 1280])(`saves the article, the Arabic article and the home page at %i px, ${scheme}`, async (width) => {
       const page = await open(ARTICLE, { scheme, width });
-      await page.screenshot({ path: join(shots, `reading-article-${width}-${scheme}.png`), fullPage: true });
+      await page.screenshot({ path: join(SCREENSHOTS, `reading-article-${width}-${scheme}.png`), fullPage: true });
       await page.goto(`${site.url}${ARABIC}`);
-      await page.screenshot({ path: join(shots, `reading-arabic-${width}-${scheme}.png`), fullPage: true });
+      await page.screenshot({ path: join(SCREENSHOTS, `reading-arabic-${width}-${scheme}.png`), fullPage: true });
       await page.goto(`${site.url}/`);
-      await page.screenshot({ path: join(shots, `reading-home-${width}-${scheme}.png`), fullPage: true });
+      await page.screenshot({ path: join(SCREENSHOTS, `reading-home-${width}-${scheme}.png`), fullPage: true });
       if (width === 320) {
         await page.getByText('Display', { exact: true }).click();
-        await page.screenshot({ path: join(shots, `reading-controls-${width}-${scheme}.png`) });
+        await page.screenshot({ path: join(SCREENSHOTS, `reading-controls-${width}-${scheme}.png`) });
       }
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
       await page.close();

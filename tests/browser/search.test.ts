@@ -1,17 +1,11 @@
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { siteInChromium } from '../helpers/browser';
-import { TEST_OUTPUT } from '../helpers/paths';
+import { SCREENSHOTS } from '../helpers/paths';
 import { newsroomArticles } from '../helpers/newsroom-fixtures';
 
 const site = siteInChromium(() => inject('newsroomDist'));
-const shots = join(TEST_OUTPUT, 'screenshots');
 const target = newsroomArticles()[13]!;
-
-beforeAll(async () => {
-  await mkdir(shots, { recursive: true });
-});
 
 describe('search in Chromium', () => {
   it('finds an article by a word of its body, from the keyboard, loading Pagefind only once used', async () => {
@@ -38,7 +32,7 @@ describe('search in Chromium', () => {
     expect(await results.first().textContent()).toBe(target.title);
     expect(await page.locator('#search-status').textContent()).toBe('1 article found.');
     expect(requests.some((p) => p === '/pagefind/pagefind.js')).toBe(true);
-    await page.screenshot({ path: join(shots, 'search-results.png'), fullPage: true });
+    await page.screenshot({ path: join(SCREENSHOTS, 'search-results.png'), fullPage: true });
 
     await results.first().focus();
     await page.keyboard.press('Enter');

@@ -1,9 +1,8 @@
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
 import { launch, serve } from '../helpers/browser';
-import { TEST_OUTPUT } from '../helpers/paths';
+import { SCREENSHOTS } from '../helpers/paths';
 import { builtPages, pageUrl } from '../helpers/site-files';
 import { pagePolicy, withCspMeta } from '../../src/lib/csp';
 
@@ -13,7 +12,6 @@ let xssServer: Awaited<ReturnType<typeof serve>>;
 let siteServer: Awaited<ReturnType<typeof serve>>;
 let browser: Awaited<ReturnType<typeof launch>>;
 let context: BrowserContext;
-const shots = join(TEST_OUTPUT, 'screenshots');
 
 beforeAll(async () => {
   [xssServer, siteServer, browser] = await Promise.all([serve(inject('xssBuild').distDir), serve(inject('distDir')), launch(inject('chromiumPath'))]);
@@ -24,7 +22,6 @@ beforeAll(async () => {
     (window as unknown as { __violations: string[] }).__violations = seen;
     document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.effectiveDirective} ${e.blockedURI}`));
   });
-  await mkdir(shots, { recursive: true });
 });
 afterAll(async () => {
   await browser?.close();
@@ -75,7 +72,7 @@ async function visit(origin: string, path: string, screenshot?: string) {
   });
   for (let i = 0; i < 15; i++) await page.keyboard.press('Tab');
   await page.waitForTimeout(100);
-  if (screenshot) await page.screenshot({ path: join(shots, screenshot), fullPage: true });
+  if (screenshot) await page.screenshot({ path: join(SCREENSHOTS, screenshot), fullPage: true });
   const violations = await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
   const url = page.url().replace(/#.*$/, '');
   await page.close();

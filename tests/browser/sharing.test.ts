@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pageWithoutScript, siteInChromium } from '../helpers/browser';
-import { SEED_SLUG, TEST_OUTPUT } from '../helpers/paths';
+import { SEED_SLUG, SCREENSHOTS } from '../helpers/paths';
 
 const site = siteInChromium();
 
@@ -22,7 +22,7 @@ describe('sharing in Chromium', () => {
     expect(box.target).toBe(true);
     expect(box.top).toBeGreaterThanOrEqual(0);
     expect(box.bg).not.toBe('rgba(0, 0, 0, 0)');
-    await page.screenshot({ path: join(TEST_OUTPUT, 'screenshots', 'paragraph-target.png') });
+    await page.screenshot({ path: join(SCREENSHOTS, 'paragraph-target.png') });
     await page.close();
   });
 
@@ -47,7 +47,7 @@ describe('sharing in Chromium', () => {
     await button.click();
     await expect.poll(() => button.textContent(), { timeout: 5000 }).toBe('Copied');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`http://localhost:4321/articles/${SEED_SLUG}/`);
-    await page.locator('.share').screenshot({ path: join(TEST_OUTPUT, 'screenshots', 'share.png') });
+    await page.locator('.share').screenshot({ path: join(SCREENSHOTS, 'share.png') });
     await page.close();
   });
 

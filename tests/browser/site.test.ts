@@ -1,22 +1,13 @@
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { pageWithoutScript, siteInChromium } from '../helpers/browser';
-import { SEED_SLUG, TEST_OUTPUT } from '../helpers/paths';
+import { SEED_SLUG, SCREENSHOTS } from '../helpers/paths';
 
 const site = siteInChromium();
-let context: BrowserContext;
-const shots = join(TEST_OUTPUT, 'screenshots');
-
-beforeAll(async () => {
-  context = site.context;
-  await mkdir(shots, { recursive: true });
-});
 
 describe('a reader in Chromium', () => {
   it('opens the home page, follows the link and reads the article', async () => {
-    const page = await context.newPage();
+    const page = await site.context.newPage();
     await page.goto(`${site.url}/`);
     expect(await page.title()).toBe('The Reader');
     await page.getByRole('link', { name: 'Iran Stands Alone In Major Blow: Iraqi Militias Refuse To Continue Aiding Iran' }).click();
@@ -30,14 +21,14 @@ describe('a reader in Chromium', () => {
   });
 
   it('reads the article with JavaScript turned off', async () => {
-    const page = await pageWithoutScript(context);
+    const page = await pageWithoutScript(site.context);
     await page.goto(`${site.url}/articles/${SEED_SLUG}/`);
     expect(await page.locator('.article-body p').count()).toBe(10);
     await page.close();
   });
 
   it('serves the 404 page for an unknown address', async () => {
-    const page = await context.newPage();
+    const page = await site.context.newPage();
     const response = await page.goto(`${site.url}/articles/no-such-article/`);
     expect(response?.status()).toBe(404);
     expect(await page.locator('h1').innerText()).toBe('Page not found');
@@ -45,14 +36,14 @@ describe('a reader in Chromium', () => {
   });
 
   it.each([375, 1280])('looks right at %i px wide (screenshot saved)', async (width) => {
-    const page = await context.newPage();
+    const page = await site.context.newPage();
     await page.setViewportSize({ width, height: 900 });
     await page.goto(`${site.url}/articles/${SEED_SLUG}/`);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    await page.screenshot({ path: join(shots, `article-${width}.png`), fullPage: true });
+    await page.screenshot({ path: join(SCREENSHOTS, `article-${width}.png`), fullPage: true });
     await page.goto(`${site.url}/`);
-    await page.screenshot({ path: join(shots, `home-${width}.png`), fullPage: true });
+    await page.screenshot({ path: join(SCREENSHOTS, `home-${width}.png`), fullPage: true });
     await page.close();
   });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { buildSite } from '../../scripts/build.mjs';
-import { FIXTURE_ARTICLES, INVALID_ARTICLES, TEST_OUTPUT, XSS_ARTICLES } from './paths';
+import { FIXTURE_ARTICLES, INVALID_ARTICLES, SCREENSHOTS, XSS_ARTICLES } from './paths';
 import { ensureChromium } from './chromium';
 import { writeNewsroom } from './newsroom-fixtures';
 
@@ -23,7 +23,7 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   const work = await mkdtemp(join(tmpdir(), 'reader-test-'));
-  await mkdir(TEST_OUTPUT, { recursive: true });
+  await mkdir(SCREENSHOTS, { recursive: true });
   const chromium = ensureChromium();
 
   // The published articles plus the test fixtures (a second article, a draft, …), in one content folder.

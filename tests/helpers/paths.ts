@@ -7,4 +7,6 @@ export const INVALID_ARTICLES = resolve(ROOT, 'tests/fixtures/invalid');
 export const XSS_ARTICLES = resolve(ROOT, 'tests/fixtures/xss');
 /** Screenshots, PDFs and other artefacts a person should look at. */
 export const TEST_OUTPUT = resolve(ROOT, 'test-output');
+/** Screenshots of the browser tests (created by the global setup). */
+export const SCREENSHOTS = resolve(TEST_OUTPUT, 'screenshots');
 export const SEED_SLUG = 'iran-stands-alone-in-major-blow-iraqi-militias-refuse-to-continue-aiding-iran';
