@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkSmartypants from 'remark-smartypants';
@@ -40,5 +41,11 @@ describe('remarkSmartypantsFast gives exactly what remark-smartypants gives', ()
       const { markdown } = generateArticle(i);
       expect(fast(markdown), `generated article ${i}`).toBe(reference(markdown));
     }
+  });
+
+  it('on random text of quotes, words, sentence ends and Markdown marks', () => {
+    // The quote pass transforms only the sentences holding a quote; any text must still come out the same.
+    const piece = fc.constantFrom('"', "'", ' ', 'word', 'I', '80s', '.', '!', '?', ',', ';', '--', '...', '``', "''", '\n', '\n\n', '*', '_', '`', '[l](u)', '> ', '# ', '- ', '(', ')', 'é', 'قال', '—', '’', '2.5');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 40 }).map((pieces) => pieces.join('')), (markdown) => fast(markdown) === reference(markdown)), { numRuns: 3000 });
   });
 });
