@@ -3,29 +3,30 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroPrerenderer } from 'astro';
-import { headersFile } from '../lib/csp';
+import { applyPolicyEdit, headersFile, type PolicyEdit } from '../lib/csp';
 import { WorkerPool } from '../lib/worker-pool';
 
-type Secured = { html: string; policy: string; ms: number };
 
 /**
  * Astro integration for builds: each page gets its Content-Security-Policy <meta> as Astro renders it, before it
- * is written (securePage in src/lib/csp.ts: the hashes of the page's own inline scripts and styles). The scans run
- * on worker threads beside Astro's page rendering, instead of reading every page back from disk after the build.
+ * is written (policyEdit in src/lib/csp.ts: the hashes of the page's own inline scripts and styles). The scans run
+ * on worker threads beside Astro's page rendering (instead of reading every page back from disk after the build),
+ * and send back only the <meta> and where it goes.
  * A page with markup the policy would block fails the build, naming the page. At the end, `_headers` gets the
  * header policy and the security headers. `astro dev` is untouched.
  */
 export function pagePolicies(): AstroIntegration {
-  let pool: WorkerPool<{ page: string; html: string }, Secured> | undefined;
+  let pool: WorkerPool<{ page: string; html: string }, PolicyEdit & { ms: number }> | undefined;
   let pages = 0;
   let workMs = 0;
 
   const secure = async (request: Request, response: Response): Promise<Response> => {
     if (!response.body || !response.headers.get('content-type')?.startsWith('text/html')) return response;
-    const { html, ms } = await pool!.run({ page: decodeURI(new URL(request.url).pathname), html: await response.text() });
+    const html = await response.text();
+    const { ms, ...edit } = await pool!.run({ page: decodeURI(new URL(request.url).pathname), html });
     pages++;
     workMs += ms;
-    return new Response(html, { status: response.status, statusText: response.statusText, headers: response.headers });
+    return new Response(applyPolicyEdit(html, edit), { status: response.status, statusText: response.statusText, headers: response.headers });
   };
 
   return {

@@ -141,12 +141,25 @@ export function pagePolicy(html: string, page = 'page'): string {
   return policyOf(scanPage(html, page));
 }
 
-/** Inserts (or replaces) the policy <meta> at the place the scan found. */
-function insertMeta(html: string, policy: string, scan: PageScan, page: string): string {
+/** Where a page's policy <meta> goes: the page becomes html.slice(0, from) + meta + html.slice(to). */
+export interface PolicyEdit {
+  policy: string;
+  meta: string;
+  from: number;
+  to: number;
+}
+
+/** The policy <meta> and where it goes: in place of one already there, else at the place the scan found. */
+function metaEdit(policy: string, scan: PageScan, page: string): PolicyEdit {
   const meta = `<meta http-equiv="content-security-policy" content="${policy.replaceAll('&', '&amp;').replaceAll('"', '&quot;')}">`;
-  if (scan.existing) return html.slice(0, scan.existing[0]) + meta + html.slice(scan.existing[1]);
+  if (scan.existing) return { policy, meta, from: scan.existing[0], to: scan.existing[1] };
   if (scan.insertAt === undefined) throw new Error(`${page}: no <head> start tag to put the Content-Security-Policy in`);
-  return html.slice(0, scan.insertAt) + meta + html.slice(scan.insertAt);
+  return { policy, meta, from: scan.insertAt, to: scan.insertAt };
+}
+
+/** The page with the edit made. */
+export function applyPolicyEdit(html: string, { meta, from, to }: PolicyEdit): string {
+  return html.slice(0, from) + meta + html.slice(to);
 }
 
 /**
@@ -154,7 +167,7 @@ function insertMeta(html: string, policy: string, scan: PageScan, page: string):
  * and style that follows. A policy meta already there is replaced.
  */
 export function withCspMeta(html: string, policy: string, page = 'page'): string {
-  return insertMeta(html, policy, scanPage(html, page), page);
+  return applyPolicyEdit(html, metaEdit(policy, scanPage(html, page), page));
 }
 
 /**
@@ -177,13 +190,22 @@ export function headersFile(): string {
 
 /**
  * A built page made safe to serve: its policy (see pagePolicy) and the page with that policy as its <meta>,
- * and the page's search document (searchDocument), from one scan. The build runs this on every page as Astro renders it (src/integrations/page-policies.ts).
+ * and the page's search document (searchDocument), from one scan. The build does the same to every page as Astro
+ * renders it, in two steps: policyEdit on a worker thread, applyPolicyEdit in Astro's (src/integrations/page-policies.ts).
  * @throws when the page has markup a strict policy would silently block (see scanPage).
  */
 export function securePage(html: string, page = 'page'): { html: string; policy: string; searchDocument?: string } {
+  const { searchDocument, ...edit } = policyEdit(html, page);
+  return { html: applyPolicyEdit(html, edit), policy: edit.policy, searchDocument };
+}
+
+/**
+ * What securePage does to a page, from one scan, without making the new page: the policy <meta> and where it goes
+ * (so a worker thread that scans the page sends back only that, not the page), and the page's search document.
+ */
+export function policyEdit(html: string, page = 'page'): PolicyEdit & { searchDocument?: string } {
   const scan = scanPage(html, page);
-  const policy = policyOf(scan);
-  return { html: insertMeta(html, policy, scan, page), policy, searchDocument: searchDocument(html, scan) };
+  return { ...metaEdit(policyOf(scan), scan, page), searchDocument: searchDocument(html, scan) };
 }
 
 /**
