@@ -1,10 +1,17 @@
 import { render } from 'astro:content';
+import { renderedBody, type ArticleBody } from './article-bodies';
 import type { ArticleEntry } from './articles';
 import type { ArticleFacts } from './rehype-article-facts';
 
-/** Renders an entry and returns its body component with the facts the Markdown pipeline recorded. */
-export async function renderArticle(entry: ArticleEntry) {
-  const { Content, remarkPluginFrontmatter } = await render(entry);
+/**
+ * An article's rendered, sanitized body HTML with the facts the Markdown pipeline recorded (word count, first
+ * paragraph, links). In a build the body comes from the articles loader, which renders it beside Astro's own
+ * work (src/lib/article-bodies.ts); in `astro dev` from Astro's store, where the glob loader put it.
+ */
+export async function renderArticle(entry: ArticleEntry): Promise<ArticleBody> {
+  const built = renderedBody(entry.id);
+  if (built) return built;
+  const { remarkPluginFrontmatter } = await render(entry);
   const facts = remarkPluginFrontmatter as Partial<ArticleFacts> & { links?: string[] };
-  return { Content, wordCount: facts.wordCount ?? 0, firstParagraph: facts.firstParagraph ?? '', links: facts.links ?? [] };
+  return { html: entry.rendered?.html ?? '', wordCount: facts.wordCount ?? 0, firstParagraph: facts.firstParagraph ?? '', links: facts.links ?? [] };
 }

@@ -7,6 +7,7 @@ import { glob as globLoader } from 'astro/loaders';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { checkArticle, formatIssues, type ArticleIssue, type RawArticle } from './article-file';
 import type { Article } from './article-schema';
+import { renderBody, startBodies } from './article-bodies';
 
 /** An article file that passed every check: its parts, its validated data and the text it was read from. */
 export interface CheckedArticle {
@@ -111,38 +112,36 @@ export function articleLoader(): Loader {
 
 /**
  * A build's sync: what Astro's glob loader stores (id = path under the articles folder without .md, schema-parsed
- * data, digest, body rendered by the site's Markdown processor, image imports), from the one reading of each file.
- * Each body is sent to the Markdown workers as soon as its file is checked, while the next files are read; an
- * entry whose file is unchanged since the cached build is kept as it was, and entries of deleted files go.
+ * data, digest), from the one reading of each file; entries of deleted files go. The bodies are not stored: each
+ * is sent to the Markdown workers as soon as its file is checked, and the promise of its HTML goes into this
+ * build's registry of bodies (src/lib/article-bodies.ts), which the pages read. The sync does not wait for them:
+ * Astro writes its store and bundles the pages while the workers render, and a page waits for its own body only.
  */
 async function storeForBuild(context: LoaderContext, root: string): Promise<void> {
   const { store, config } = context;
   const { markdown } = config;
   const renderer = await markdown.processor.createRenderer({ image: config.image, syntaxHighlight: markdown.syntaxHighlight, shikiConfig: markdown.shikiConfig, gfm: markdown.gfm, smartypants: markdown.smartypants });
-  // Not in the public type: what the glob loader calls to keep the assets of an unchanged entry.
-  const keepAssets = (store as { addAssetImports?: (assets: string[], filePath?: string) => void }).addAssetImports?.bind(store);
+  const bodies = startBodies();
   const folder = resolve(root, ARTICLES_DIR);
   const stale = new Set(store.keys());
   const stored: Array<Promise<void>> = [];
   const storeArticle = async (path: string, { raw, contents }: CheckedArticle) => {
     const id = posixRelative(folder, path).replace(/\.md$/, '');
+    const file = posixRelative(root, path);
     stale.delete(id);
+    bodies.set(id, renderBody(renderer, file, raw.body, pathToFileURL(path)));
     const digest = context.generateDigest(contents);
     const existing = store.get(id);
-    if (existing?.digest === digest && existing.rendered) {
-      if (existing.assetImports?.length) keepAssets?.(existing.assetImports, existing.filePath);
-      return;
-    }
+    // Unchanged since the cached build: keep the entry (one stored with its body, by an older build, is replaced).
+    if (existing?.digest === digest && !existing.rendered) return;
     const frontmatter = raw.frontmatter as Record<string, unknown>;
     const data = await context.parseData({ id, data: frontmatter, filePath: path });
-    const result = await renderer.render(raw.body.trim(), { frontmatter, fileURL: pathToFileURL(path) });
-    const imagePaths = [...result.metadata.localImagePaths, ...result.metadata.remoteImagePaths];
-    store.set({ id, data, filePath: posixRelative(root, path), digest, rendered: { html: result.code, metadata: { ...result.metadata, imagePaths } }, assetImports: imagePaths });
+    store.set({ id, data, filePath: file, digest });
   };
   try {
     await loadArticleFiles(root, ARTICLES_DIR, (path, article) => stored.push(storeArticle(path, article)));
   } catch (error) {
-    // Invalid files stop the build; let the renders already sent finish first.
+    // Invalid files stop the build; let the entries being stored finish first.
     await Promise.allSettled(stored);
     throw error;
   }

@@ -13,8 +13,8 @@ export function feedMeta(site: URL): FeedMeta {
 export async function feedItems(site: URL): Promise<FeedItem[]> {
   const entries = (await getCollection('articles', (entry) => isPublished(entry))).sort(byNewest).slice(0, FEED_LIMIT);
   return Promise.all(entries.map(async (entry) => {
-    const { firstParagraph } = await renderArticle(entry);
+    const { html, firstParagraph } = await renderArticle(entry);
     const url = new URL(articlePath(entry.id), site).href;
-    return feedItem(entry.data, url, metaDescription(entry.data.description, firstParagraph), entry.rendered?.html ?? '');
+    return feedItem(entry.data, url, metaDescription(entry.data.description, firstParagraph), html);
   }));
 }

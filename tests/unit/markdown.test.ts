@@ -3,6 +3,7 @@ import { markdownConfigDefaults } from '@astrojs/markdown-remark';
 import { markdownConfig, markdownOptions } from '../../src/lib/markdown';
 import rehypeRaw from 'rehype-raw';
 import { rehypeSanitizeReported } from '../../src/lib/rehype-sanitize-report';
+import { renderBody } from '../../src/lib/article-bodies';
 
 // The very processor astro.config.mjs installs, run through Astro's own renderer.
 const renderer = await markdownConfig.processor.createRenderer({ ...markdownConfigDefaults, ...markdownConfig } as never);
@@ -74,5 +75,18 @@ describe('ordinary Markdown and safe HTML survive', () => {
   it('records word count and first paragraph for the page', async () => {
     const result = await renderer.render('# Head\n\nFirst *para*.\n\nSecond one here.');
     expect(result.metadata.frontmatter).toMatchObject({ wordCount: 6, firstParagraph: 'First para.' });
+  });
+});
+
+describe('a body as the build renders it (renderBody)', () => {
+  const fileURL = new URL('file:///site/content/articles/x.md');
+  it('gives the sanitized HTML with the facts the pages use', async () => {
+    const body = await renderBody(renderer, 'content/articles/x.md', 'He said "no" today.\n\nSee [the report](https://example.org/r).', fileURL);
+    expect(body.html).toContain('“no”');
+    expect(body).toMatchObject({ wordCount: 7, firstParagraph: 'He said “no” today.', links: ['https://example.org/r'] });
+  });
+
+  it('refuses an image given by file path, naming the file', async () => {
+    await expect(renderBody(renderer, 'content/articles/x.md', 'Text.\n\n![A photo](./photo.jpg)', fileURL)).rejects.toThrow(/^content\/articles\/x\.md: body: images are linked by https:\/\/ address, not by file path \(\.\/photo\.jpg\)$/);
   });
 });
