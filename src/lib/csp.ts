@@ -51,6 +51,8 @@ interface PageScan {
   existing?: [number, number];
   /** The element marked data-pagefind-body [start, end), the part of the page the search index reads. */
   searchBody?: [number, number];
+  /** The elements marked data-pagefind-ignore inside it [start, end), which the index leaves out. */
+  searchIgnored: Array<[number, number]>;
   /** The page's <html lang>. */
   lang?: string;
 }
@@ -62,7 +64,7 @@ interface PageScan {
  *   javascript: URLs. The message names the page and the markup, so the build fails instead of the feature.
  */
 function scanPage(html: string, page: string): PageScan {
-  const scan: PageScan = { scripts: new Set(), styles: new Set() };
+  const scan: PageScan = { scripts: new Set(), styles: new Set(), searchIgnored: [] };
   let inHead = false;
   let headHasElement = false;
   let raw: { tag: 'script' | 'style'; text: string; executable: boolean } | undefined;
@@ -70,12 +72,14 @@ function scanPage(html: string, page: string): PageScan {
   // Open elements, to find where the data-pagefind-body element ends (htmlparser2 closes every element it opens).
   let depth = 0;
   let search: { start: number; depth: number } | undefined;
+  let ignored: { start: number; depth: number } | undefined;
   const parser = new Parser(
     {
       onopentag(name, attrs) {
         depth++;
         if (name === 'html') scan.lang = attrs.lang;
         if (!search && 'data-pagefind-body' in attrs) search = { start: parser.startIndex, depth };
+        else if (search && !scan.searchBody && !ignored && 'data-pagefind-ignore' in attrs) ignored = { start: parser.startIndex, depth };
         for (const [attr, value] of Object.entries(attrs)) {
           if (/^on/i.test(attr) || attr === 'style' || (URL_ATTRIBUTES.has(attr) && /^\s*(?:javascript|vbscript):/i.test(value))) {
             failure ??= new Error(`${page}: <${name} ${attr}="${value.slice(0, 60)}"> would be blocked by the Content-Security-Policy; use a <script> or a stylesheet instead`);
@@ -109,6 +113,10 @@ function scanPage(html: string, page: string): PageScan {
       },
       onclosetag(name) {
         if (search?.depth === depth && !scan.searchBody) scan.searchBody = [search.start, parser.endIndex + 1];
+        if (ignored?.depth === depth) {
+          scan.searchIgnored.push([ignored.start, parser.endIndex + 1]);
+          ignored = undefined;
+        }
         depth--;
         if (name === 'head') inHead = false;
         if (raw && name === raw.tag) {
@@ -210,12 +218,20 @@ export function policyEdit(html: string, page = 'page'): PolicyEdit & { searchDo
 
 /**
  * What the search index needs of a page: a document holding only its data-pagefind-body element (Pagefind reads
- * nothing else of an article page when one is marked: its text, its first <h1> as the title), in the page's
+ * nothing else of an article page when one is marked: its text, its first <h1> as the title), without the parts
+ * marked data-pagefind-ignore (the footer's links and citation, the printed endnotes and QR code), in the page's
  * language. Pagefind indexes these much faster, and in less memory, than whole pages. Undefined for pages
  * without such an element.
  */
 function searchDocument(html: string, scan: PageScan): string | undefined {
   if (!scan.searchBody) return undefined;
   const lang = scan.lang ? ` lang="${scan.lang.replaceAll('"', '&quot;')}"` : '';
-  return `<!DOCTYPE html><html${lang}><head><meta charset="utf-8"></head><body>${html.slice(...scan.searchBody)}</body></html>`;
+  let body = '';
+  let from = scan.searchBody[0];
+  for (const [start, end] of scan.searchIgnored) {
+    body += html.slice(from, start);
+    from = end;
+  }
+  body += html.slice(from, scan.searchBody[1]);
+  return `<!DOCTYPE html><html${lang}><head><meta charset="utf-8"></head><body>${body}</body></html>`;
 }

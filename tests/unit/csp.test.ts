@@ -67,6 +67,11 @@ describe('withCspMeta', () => {
     expect(securePage(html).searchDocument).toBe(`<!DOCTYPE html><html lang="ar"><head><meta charset="utf-8"></head><body>${article}</body></html>`);
     expect(securePage(page('', '<main><p>no search body</p></main>')).searchDocument).toBeUndefined();
   });
+
+  it('leaves the parts marked data-pagefind-ignore out of the search document, nested ones included', () => {
+    const html = page('', '<article data-pagefind-body><h1>T</h1><p>kept <span data-pagefind-ignore>no<b data-pagefind-ignore>no</b>no</span> kept</p><footer data-pagefind-ignore><p>x<br>y</p></footer><p>last</p></article><p data-pagefind-ignore>outside</p>');
+    expect(securePage(html).searchDocument).toBe('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"></head><body><article data-pagefind-body><h1>T</h1><p>kept  kept</p><p>last</p></article></body></html>');
+  });
 });
 
 describe('_headers', () => {
