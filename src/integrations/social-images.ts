@@ -7,9 +7,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 import type { AstroIntegration } from 'astro';
-import { readArticleIndex } from '../lib/article-index';
-import { socialCard, socialImageKey } from '../lib/social-card';
-import { FONT_FILES, type SocialCard } from '../lib/social-image';
+import { readArticleIndex } from '../lib/article-index.ts';
+import { socialCard, socialImageKey } from '../lib/social-card.ts';
+import { FONT_FILES, type SocialCard } from '../lib/social-image.ts';
 
 interface Job {
   slug: string;

@@ -1,5 +1,5 @@
 import type { LoaderContext } from 'astro/loaders';
-import type { ArticleFacts } from './rehype-article-facts';
+import type { ArticleFacts } from './rehype-article-facts.ts';
 
 /** An article body as the pages use it: sanitized HTML and the facts the Markdown pipeline recorded. */
 export interface ArticleBody extends ArticleFacts {

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { parseDocument } from 'yaml';
-import { articleSchema, type Article } from './article-schema';
+import { articleSchema, type Article } from './article-schema.ts';
 
 /** A file name an editor may use: lowercase a-z, 0-9 and single hyphens, ending in .md. */
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

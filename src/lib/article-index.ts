@@ -1,4 +1,4 @@
-import { lastLoadedArticles, loadArticleFiles, type ArticleIndexEntry } from './article-loader';
+import { lastLoadedArticles, loadArticleFiles, type ArticleIndexEntry } from './article-loader.ts';
 
 const indexes = new Map<string, Promise<ArticleIndexEntry[]>>();
 

@@ -5,9 +5,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { glob } from 'tinyglobby';
 import { glob as globLoader } from 'astro/loaders';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { checkArticle, formatIssues, type ArticleIssue, type RawArticle } from './article-file';
-import type { Article } from './article-schema';
-import { renderBody, startBodies } from './article-bodies';
+import { checkArticle, formatIssues, type ArticleIssue, type RawArticle } from './article-file.ts';
+import type { Article } from './article-schema.ts';
+import { renderBody, startBodies } from './article-bodies.ts';
 
 /** An article file that passed every check: its parts, its validated data and the text it was read from. */
 export interface CheckedArticle {

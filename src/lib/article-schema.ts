@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { parseIsoDate } from './dates';
+import { parseIsoDate } from './dates.ts';
 
 /** Languages written right to left: an article in one of them gets dir="rtl". */
 const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb']);

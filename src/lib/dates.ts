@@ -1,7 +1,14 @@
-import { format, isValid } from 'date-fns';
+// One module per function and locale: date-fns' index modules load hundreds of files (about 2 s in plain Node,
+// which the social-image process and Astro's config loading use).
+import { format } from 'date-fns/format';
+import { isValid } from 'date-fns/isValid';
+import type { Locale } from 'date-fns/locale';
+import { arSA } from 'date-fns/locale/ar-SA';
+import { enGB } from 'date-fns/locale/en-GB';
+import { faIR } from 'date-fns/locale/fa-IR';
+import { he } from 'date-fns/locale/he';
 import { TZDate, tz } from '@date-fns/tz';
-import { arSA, enGB, faIR, he, type Locale } from 'date-fns/locale';
-import { SITE } from './site';
+import { SITE } from './site.ts';
 
 /** ISO 8601 date (2024-12-16) or date-time (2024-12-16T09:30, seconds, fraction and Z/±hh:mm optional). */
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})?)?$/;

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { Article } from './article-schema';
-import { isRtl } from './article-schema';
-import { formatDate } from './dates';
-import type { SocialCard } from './social-image';
-import { SITE } from './site';
+import type { Article } from './article-schema.ts';
+import { isRtl } from './article-schema.ts';
+import { formatDate } from './dates.ts';
+import type { SocialCard } from './social-image.ts';
+import { SITE } from './site.ts';
 
 /**
  * The separator of the image's credit line. In Arabic-script languages a middle dot beside Arabic-Indic digits
