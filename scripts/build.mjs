@@ -21,9 +21,10 @@ function cleanEnv() {
 }
 
 /**
- * Astro's cache (the content layer's rendered articles) keyed by a digest of the code that renders them, so a
- * change to the schema, the Markdown pipeline or a dependency never reuses HTML rendered by the old code.
- * Older caches are removed. ASTRO_CACHE_DIR, when set, wins (the benchmark uses it for cold builds).
+ * Astro's cache (the content layer's store: each article's validated data; the bodies are rendered afresh in
+ * every build) keyed by a digest of the code that made it, so a change to the schema or a dependency never reuses
+ * data checked by the old code. Older caches are removed. ASTRO_CACHE_DIR, when set, wins (the benchmark uses it
+ * for cold builds).
  */
 async function codeCacheDir() {
   const files = (await glob(['src/**', 'astro.config.mjs', 'package-lock.json'], { cwd: root })).sort();
