@@ -11,7 +11,9 @@ import type { ArticleFacts } from './rehype-article-facts';
 export async function renderArticle(entry: ArticleEntry): Promise<ArticleBody> {
   const built = renderedBody(entry.id);
   if (built) return built;
+  // Neither: the pages would be built without their bodies (say, if Astro rendered pages in another process).
+  if (!entry.rendered) throw new Error(`${entry.filePath ?? entry.id}: body: not rendered in this build`);
   const { remarkPluginFrontmatter } = await render(entry);
   const facts = remarkPluginFrontmatter as Partial<ArticleFacts> & { links?: string[] };
-  return { html: entry.rendered?.html ?? '', wordCount: facts.wordCount ?? 0, firstParagraph: facts.firstParagraph ?? '', links: facts.links ?? [] };
+  return { html: entry.rendered.html, wordCount: facts.wordCount ?? 0, firstParagraph: facts.firstParagraph ?? '', links: facts.links ?? [] };
 }
