@@ -8,7 +8,7 @@
 //   npm run bench -- --sizes 1,1000       other sizes
 //   npm run bench -- --out file.json      where the JSON goes (default bench-results.json)
 import { execFileSync } from 'node:child_process';
-import { cp, mkdtemp, readFile, readdir, rm, writeFile, appendFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';

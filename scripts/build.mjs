@@ -46,6 +46,7 @@ async function codeCacheDir() {
  * It runs after Astro has exited: at 10,000 articles Pagefind needs about 1.3 GiB, and Astro as much again, so
  * running them one after the other halves the build's peak memory (BENCHMARKS.md).
  * @param {string} dir the freshly built site
+ * @param {string} input the folder of search documents
  * @returns {Promise<{ code: number, output: string }>}
  */
 async function indexSearch(dir, input) {
@@ -68,10 +69,10 @@ async function indexSearch(dir, input) {
 /**
  * Runs `astro build` into `<outDir>.partial` (pages, feeds, sitemap, each page's Content-Security-Policy), then
  * the social images (scripts/social-images.mjs) and the search index, and renames it to `outDir` on success.
- * @param {{ outDir?: string, env?: Record<string, string>, quiet?: boolean, onSpawn?: (child: import('node:child_process').ChildProcess) => void }} [options]
+ * @param {{ outDir?: string, env?: Record<string, string>, quiet?: boolean }} [options]
  * @returns {Promise<{ code: number, output: string }>} exit code and everything the steps printed
  */
-export async function buildSite({ outDir = resolve(root, 'dist'), env = {}, quiet = false, onSpawn } = {}) {
+export async function buildSite({ outDir = resolve(root, 'dist'), env = {}, quiet = false } = {}) {
   const partial = `${outDir}.partial`;
   const searchInput = `${outDir}.search`;
   await rm(partial, { recursive: true, force: true });
@@ -82,7 +83,6 @@ export async function buildSite({ outDir = resolve(root, 'dist'), env = {}, quie
   /** Runs a Node script of this project with the build's environment, collecting (and echoing) what it prints. */
   const run = async (script, args) => {
     const child = spawn(process.execPath, [resolve(root, script), ...args], { cwd: root, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
-    onSpawn?.(child);
     for (const stream of [child.stdout, child.stderr]) {
       stream.setEncoding('utf8');
       stream.on('data', (chunk) => {
@@ -97,18 +97,16 @@ export async function buildSite({ outDir = resolve(root, 'dist'), env = {}, quie
   let code = await run('node_modules/astro/bin/astro.mjs', ['build', '--outDir', partial]);
   if (code === 0 && existsSync(resolve(partial, 'index.html'))) code = await run('scripts/social-images.mjs', [partial]);
   else code ||= 1;
+  if (code === 0) {
+    const search = await indexSearch(partial, searchInput);
+    output += search.output;
+    if (!quiet) (search.code === 0 ? process.stdout : process.stderr).write(search.output);
+    code = search.code;
+  }
+  await rm(searchInput, { recursive: true, force: true });
   if (code !== 0) {
     await rm(partial, { recursive: true, force: true });
-    await rm(searchInput, { recursive: true, force: true });
     return { code, output };
-  }
-  const search = await indexSearch(partial, searchInput);
-  await rm(searchInput, { recursive: true, force: true });
-  output += search.output;
-  if (!quiet) (search.code === 0 ? process.stdout : process.stderr).write(search.output);
-  if (search.code !== 0) {
-    await rm(partial, { recursive: true, force: true });
-    return { code: 1, output };
   }
   const old = `${outDir}.old`;
   await rm(old, { recursive: true, force: true });

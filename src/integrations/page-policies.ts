@@ -6,7 +6,6 @@ import type { AstroIntegration, AstroPrerenderer } from 'astro';
 import { applyPolicyEdit, headersFile, type PolicyEdit } from '../lib/csp';
 import { WorkerPool } from '../lib/worker-pool';
 
-
 /**
  * Astro integration for builds: each page gets its Content-Security-Policy <meta> as Astro renders it, before it
  * is written (policyEdit in src/lib/csp.ts: the hashes of the page's own inline scripts and styles). The scans run

@@ -1,6 +1,7 @@
 // One Content-Security-Policy worker thread (see src/integrations/page-policies.ts): scans each page it is sent
-// and answers with the policy <meta> and where it goes (not the whole page back), and how long that took. With a search folder (workerData.searchDir), it also writes each page's
-// search document there, at the page's own path, for the Pagefind step of scripts/build.mjs.
+// and answers with the policy <meta> and where it goes (not the whole page back), and how long that took. With a
+// search folder (workerData.searchDir), it also writes each page's search document there, at the page's own path,
+// for the Pagefind step of scripts/build.mjs.
 // Runs in plain Node with type stripping.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
