@@ -1,9 +1,9 @@
 // @ts-check
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
-import { markdownConfig } from './src/lib/markdown.ts';
+import { markdownConfig } from './src/markdown/processor.ts';
 import sitemap from '@astrojs/sitemap';
-import { sitemapOptions } from './src/lib/sitemap.ts';
+import { sitemapOptions } from './src/sharing/sitemap.ts';
 import { socialImages } from './src/integrations/social-images.ts';
 import { pagePolicies } from './src/integrations/page-policies.ts';
 

@@ -41,7 +41,7 @@ async function codeCacheDir() {
  * Builds the Pagefind search index of the article pages into `<dir>/pagefind/`, using the binary shipped
  * in pagefind's platform npm package (no network). It reads the search documents the build wrote into `input`
  * (each article page's data-pagefind-body element, at the page's own path; see searchDocument in
- * src/lib/csp.ts), not the whole pages: the same index, found in about 70% of the time and less memory. Every
+ * src/security/csp.ts), not the whole pages: the same index, found in about 70% of the time and less memory. Every
  * language goes into one index so the one search page finds articles in any language.
  * It runs after Astro has exited: at 10,000 articles Pagefind needs about 1.3 GiB, and Astro as much again, so
  * running them one after the other halves the build's peak memory (BENCHMARKS.md).

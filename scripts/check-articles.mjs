@@ -7,7 +7,7 @@ import { runnerImport } from 'vite';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 // Vite's module runner loads the TypeScript sources as they are, so the check uses the build's own code.
-const { module } = await runnerImport(resolve(root, 'src/lib/article-loader.ts'), { root, logLevel: 'error' });
+const { module } = await runnerImport(resolve(root, 'src/content/loader.ts'), { root, logLevel: 'error' });
 try {
   const articles = await module.loadArticleFiles(root);
   console.log(`${articles.size} article file${articles.size === 1 ? '' : 's'} checked in ${module.ARTICLES_DIR}: no problems.`);

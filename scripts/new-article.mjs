@@ -36,8 +36,8 @@ if (missing.length && process.stdin.isTTY) {
   fail(`missing ${missing.map((k) => `--${k}`).join(', ')} (no terminal to ask in)`);
 }
 
-const { fileSlug } = await load('src/lib/slugs.ts');
-const { checkArticle, formatIssues } = await load('src/lib/article-file.ts');
+const { fileSlug } = await load('src/newsroom/slugs.ts');
+const { checkArticle, formatIssues } = await load('src/content/article-file.ts');
 const slug = values.slug ?? fileSlug(title);
 if (!slug) fail('the headline has no Latin letters to make a file name from: give one with --slug');
 

@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
-import { articleLoader } from './lib/article-loader';
-import { articleSchema } from './lib/article-schema';
+import { articleLoader } from './content/loader';
+import { articleSchema } from './content/schema';
 
 /** One collection: content/articles/<slug>.md, validated by the one article schema. */
 export const collections = {

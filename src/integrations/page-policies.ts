@@ -3,12 +3,12 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroPrerenderer } from 'astro';
-import { applyPolicyEdit, headersFile, type PolicyEdit } from '../lib/csp';
-import { WorkerPool } from '../lib/worker-pool';
+import { applyPolicyEdit, headersFile, type PolicyEdit } from '../security/csp';
+import { WorkerPool } from '../build/worker-pool';
 
 /**
  * Astro integration for builds: each page gets its Content-Security-Policy <meta> as Astro renders it, before it
- * is written (policyEdit in src/lib/csp.ts: the hashes of the page's own inline scripts and styles). The scans run
+ * is written (policyEdit in src/security/csp.ts: the hashes of the page's own inline scripts and styles). The scans run
  * on worker threads beside Astro's page rendering (instead of reading every page back from disk after the build),
  * and send back only the <meta> and where it goes.
  * A page with markup the policy would block fails the build, naming the page. At the end, `_headers` gets the
@@ -32,8 +32,8 @@ export function pagePolicies(): AstroIntegration {
     name: 'page-policies',
     hooks: {
       'astro:build:start': ({ setPrerenderer }) => {
-        // scripts/build.mjs names a folder for the pages' search documents (see searchDocument in src/lib/csp.ts).
-        pool = new WorkerPool(new URL('../lib/csp-worker.ts', import.meta.url), availableParallelism(), { searchDir: process.env.SEARCH_INPUT_DIR });
+        // scripts/build.mjs names a folder for the pages' search documents (see searchDocument in src/security/csp.ts).
+        pool = new WorkerPool(new URL('../security/csp-worker.ts', import.meta.url), availableParallelism(), { searchDir: process.env.SEARCH_INPUT_DIR });
         // Astro's own prerenderer, with each rendered page passed through `secure` before Astro writes it.
         setPrerenderer((inner: AstroPrerenderer) => ({
           ...inner,

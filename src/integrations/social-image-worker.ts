@@ -2,7 +2,7 @@
 // Runs in plain Node (type stripping), so it imports the renderer with its .ts extension.
 import { rename, writeFile } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadFonts, renderSocialImage, type SocialCard } from '../lib/social-image.ts';
+import { loadFonts, renderSocialImage, type SocialCard } from '../sharing/social-image.ts';
 
 const { jobs } = workerData as { jobs: Array<{ slug: string; card: SocialCard; file: string }> };
 const fonts = await loadFonts();

@@ -7,9 +7,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 import type { AstroIntegration } from 'astro';
-import { readArticleIndex } from '../lib/article-index.ts';
-import { socialCard, socialImageKey } from '../lib/social-card.ts';
-import { FONT_FILES, type SocialCard } from '../lib/social-image.ts';
+import { readArticleIndex } from '../content/article-index.ts';
+import { socialCard, socialImageKey } from '../sharing/social-card.ts';
+import { FONT_FILES, type SocialCard } from '../sharing/social-image.ts';
 
 interface Job {
   slug: string;
@@ -22,7 +22,7 @@ interface Job {
 async function rendererVersion(root: string): Promise<string> {
   const require = createRequire(join(root, 'package.json'));
   const hash = createHash('sha256');
-  hash.update(await readFile(join(root, 'src/lib/social-image.ts')));
+  hash.update(await readFile(join(root, 'src/sharing/social-image.ts')));
   for (const pkg of ['satori', '@resvg/resvg-js']) hash.update(`${pkg}@${(require(`${pkg}/package.json`) as { version: string }).version}`);
   for (const { file } of FONT_FILES) hash.update(await readFile(require.resolve(file)));
   return hash.digest('hex');

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { feedItems, feedMeta } from '../lib/feed-entries';
-import { atomFeed } from '../lib/feeds';
+import { feedItems, feedMeta } from '../sharing/feed-entries';
+import { atomFeed } from '../sharing/feeds';
 
 /** Atom 1.0, with each article whole. */
 export const GET: APIRoute = async ({ site }) =>

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { feedItems, feedMeta } from '../lib/feed-entries';
-import { jsonFeed } from '../lib/feeds';
+import { feedItems, feedMeta } from '../sharing/feed-entries';
+import { jsonFeed } from '../sharing/feeds';
 
 /** JSON Feed 1.1, with each article whole. */
 export const GET: APIRoute = async ({ site }) =>

@@ -1,7 +1,7 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { feedItems, feedMeta } from '../lib/feed-entries';
-import { escapeHtml } from '../lib/feeds';
+import { feedItems, feedMeta } from '../sharing/feed-entries';
+import { escapeHtml } from '../sharing/feeds';
 
 /** RSS 2.0, with each article whole in content:encoded. */
 export const GET: APIRoute = async ({ site }) => {

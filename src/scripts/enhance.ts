@@ -48,7 +48,7 @@ function share(permalink: HTMLAnchorElement) {
 
 /**
  * Print (PrintButton.astro, PrintFooter.astro): the button calls print(); "Printed on" is filled in when printing.
- * Intl, not date-fns: the whole enhancement budget is 1.5 KB brotli. en-GB matches src/lib/dates.ts (enGB).
+ * Intl, not date-fns: the whole enhancement budget is 1.5 KB brotli. en-GB matches src/format/dates.ts (enGB).
  */
 function print(button: HTMLButtonElement | null, printedOn: HTMLElement) {
   if (button) {

@@ -6,7 +6,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { BinaryBitmap, HybridBinarizer, QRCodeReader, RGBLuminanceSource } from '@zxing/library';
 import { pageWithoutScript, siteInChromium } from '../helpers/browser';
 import { ROOT, SEED_SLUG, TEST_OUTPUT } from '../helpers/paths';
-import { cssString, shortHeadline } from '../../src/lib/print';
+import { cssString, shortHeadline } from '../../src/print/print';
 
 // Print the article to PDF in real Chromium, then read the paper back with poppler (pdftotext, pdftoppm, pdfinfo).
 const site = siteInChromium();

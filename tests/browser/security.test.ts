@@ -4,7 +4,7 @@ import type { BrowserContext } from 'playwright-core';
 import { launch, serve } from '../helpers/browser';
 import { SCREENSHOTS } from '../helpers/paths';
 import { builtPages, pageUrl } from '../helpers/site-files';
-import { pagePolicy, withCspMeta } from '../../src/lib/csp';
+import { pagePolicy, withCspMeta } from '../../src/security/csp';
 
 const xssPages = (await builtPages(inject('xssBuild').distDir)).map((p) => p.file);
 const sitePages = (await builtPages(inject('distDir'))).map((p) => p.file);

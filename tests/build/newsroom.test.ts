@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { load, type CheerioAPI } from 'cheerio';
 import { describe, expect, inject, it } from 'vitest';
 import { newsroomArticles, type NewsroomArticle } from '../helpers/newsroom-fixtures';
-import { nameSlug } from '../../src/lib/slugs';
+import { nameSlug } from '../../src/newsroom/slugs';
 import { brokenLinks, builtPages } from '../helpers/site-files';
 
 const dist = inject('newsroomDist');

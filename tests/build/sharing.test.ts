@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { load } from 'cheerio';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, inject, it } from 'vitest';
-import { pngSize } from '../../src/lib/social-image';
+import { pngSize } from '../../src/sharing/social-image';
 import { SEED_SLUG } from '../helpers/paths';
 
 const dist = inject('distDir');

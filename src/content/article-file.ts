@@ -1,0 +1,91 @@
+import { basename } from 'node:path';
+import { parseDocument } from 'yaml';
+import { articleSchema, type Article } from './schema.ts';
+
+/** A file name an editor may use: lowercase a-z, 0-9 and single hyphens, ending in .md. */
+export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** One thing wrong with one article file. */
+export interface ArticleIssue {
+  file: string;
+  field: string;
+  message: string;
+}
+
+/** The parts of an article file, before validation. */
+export interface RawArticle {
+  slug: string;
+  /** Frontmatter as YAML 1.2 core-schema values: dates stay the text the editor wrote. */
+  frontmatter: unknown;
+  body: string;
+}
+
+const FRONTMATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)/;
+
+/** Splits a Markdown file into frontmatter (parsed as YAML 1.2 core) and body, noting what is malformed. */
+export function readArticle(file: string, contents: string): { raw: RawArticle; issues: ArticleIssue[] } {
+  const issues: ArticleIssue[] = [];
+  const slug = basename(file).replace(/\.md$/, '');
+  if (!SLUG.test(slug)) {
+    issues.push({ file, field: 'slug (file name)', message: `"${slug}" must be lowercase a-z, 0-9 and single hyphens, e.g. harbour-strike.md` });
+  }
+  const match = FRONTMATTER.exec(contents);
+  let frontmatter: unknown = {};
+  if (!match) {
+    const opened = /^\uFEFF?---[ \t]*\r?\n/.test(contents);
+    issues.push({
+      file,
+      field: 'frontmatter',
+      message: opened
+        ? 'the --- block that opens line 1 is never closed: add a line with only --- after the last field'
+        : 'expected the file to start with a --- line, the fields (title, source, …), then a closing --- line',
+    });
+  } else {
+    const doc = parseDocument(match[1]!, { schema: 'core', uniqueKeys: true, prettyErrors: true });
+    for (const error of doc.errors) {
+      // linePos counts from the first line inside the block; the opening --- is line 1 of the file.
+      const line = error.linePos?.[0].line;
+      const what = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+      issues.push({ file, field: 'frontmatter', message: `YAML ${line ? `line ${line + 1}: ` : ''}${what}` });
+    }
+    if (doc.errors.length === 0) frontmatter = doc.toJS() ?? {};
+  }
+  const body = match ? contents.slice(match[0].length) : contents;
+  if (body.trim() === '') {
+    issues.push({ file, field: 'body', message: 'the article has no text after the frontmatter' });
+  }
+  return { raw: { slug, frontmatter, body }, issues };
+}
+
+/** Validates the frontmatter against the article schema, naming each bad field. */
+export function validateFrontmatter(file: string, frontmatter: unknown): { data?: Article; issues: ArticleIssue[] } {
+  const result = articleSchema.safeParse(frontmatter);
+  if (result.success) return { data: result.data, issues: [] };
+  return {
+    issues: result.error.issues.map((issue) => ({
+      file,
+      field: issue.code === 'unrecognized_keys' ? issue.keys.map((k) => [...issue.path, k].join('.')).join(', ') : issue.path.join('.') || 'frontmatter',
+      message: issue.code === 'unrecognized_keys'
+        ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}${issue.path.length ? '' : ` (allowed: ${Object.keys(articleSchema.shape).join(', ')})`}`
+        : issue.message,
+    })),
+  };
+}
+
+/** Reads and validates one article file: every problem in it, or its data. */
+export function checkArticle(file: string, contents: string): { raw: RawArticle; data?: Article; issues: ArticleIssue[] } {
+  const { raw, issues } = readArticle(file, contents);
+  // Frontmatter that could not be read would only add "is required" for every field: report the cause alone.
+  if (issues.some((i) => i.field === 'frontmatter')) return { raw, issues };
+  const validated = validateFrontmatter(file, raw.frontmatter);
+  return { raw, data: validated.data, issues: [...issues, ...validated.issues] };
+}
+
+/** One line per problem: `file: field: message`, the form editors and CI logs read. */
+export function formatIssues(issues: ArticleIssue[]): string {
+  const files = new Set(issues.map((i) => i.file)).size;
+  return [
+    `${issues.length} problem${issues.length === 1 ? '' : 's'} in ${files} article file${files === 1 ? '' : 's'}:`,
+    ...issues.map((i) => `  ${i.file}: ${i.field}: ${i.message}`),
+  ].join('\n');
+}

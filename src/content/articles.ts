@@ -1,0 +1,33 @@
+import type { CollectionEntry } from 'astro:content';
+import { SITE } from '../site';
+import { truncateAtWord } from '../format/text.ts';
+
+export type ArticleEntry = CollectionEntry<'articles'>;
+
+/** Production builds leave drafts out; `astro dev` shows them. */
+export function isPublished(entry: Pick<ArticleEntry, 'data'>, production = import.meta.env.PROD): boolean {
+  return !(production && entry.data.draft);
+}
+
+/** Newest first by publication date; ties broken by headline so the order is stable. */
+export function byNewest(a: { data: Pick<ArticleEntry['data'], 'published' | 'title'> }, b: { data: Pick<ArticleEntry['data'], 'published' | 'title'> }): number {
+  return b.data.published.getTime() - a.data.published.getTime() || a.data.title.localeCompare(b.data.title);
+}
+
+/** The permalink path of an article: /articles/<slug>/. */
+export function articlePath(slug: string): string {
+  return `/articles/${slug}/`;
+}
+
+/** Whole minutes to read a body of `wordCount` words, at least 1. */
+export function readingMinutes(wordCount: number, wordsPerMinute: number = SITE.wordsPerMinute): number {
+  return Math.max(1, Math.round(wordCount / wordsPerMinute));
+}
+
+/**
+ * The meta description: the dek when there is one, else the first paragraph cut at a word boundary.
+ * @example metaDescription(undefined, 'One two three four', 10) //=> 'One two…'
+ */
+export function metaDescription(description: string | undefined, firstParagraph: string, max = 160): string {
+  return truncateAtWord(description ?? firstParagraph, max);
+}

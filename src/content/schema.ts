@@ -1,0 +1,107 @@
+import { z } from 'astro/zod';
+import { parseIsoDate } from '../format/dates.ts';
+
+
+/** Error text that says "required" when the field is absent, else what was expected. */
+const expected = (what: string) => (issue: { input?: unknown }) =>
+  issue.input === undefined ? 'is required' : `expected ${what}`;
+
+const text = (what: string) =>
+  z.string({ error: expected(`${what} as text (quote it if it looks like a number, date or yes/no)`) })
+    .trim()
+    .min(1, `${what} must not be empty`);
+
+/**
+ * A date as written in the file. The loader hands the schema the raw YAML text (YAML 1.2 core schema),
+ * so `2024-02-30` arrives as that string and fails here instead of silently becoming 1 March.
+ */
+const isoDate = z
+  .string({ error: expected('an ISO 8601 date such as 2024-12-16 or 2024-12-16T09:30:00Z') })
+  .transform((value, ctx) => {
+    const date = parseIsoDate(value);
+    if (!date) {
+      ctx.addIssue({ code: 'custom', message: `"${value}" is not a real ISO 8601 date or date-time (e.g. 2024-12-16, 2024-12-16T09:30:00Z)` });
+      return z.NEVER;
+    }
+    return date;
+  });
+
+const httpUrl = z
+  .string({ error: 'expected an absolute http(s) URL' })
+  .trim()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+    } catch {
+      return false;
+    }
+  }, 'expected an absolute http:// or https:// URL');
+
+const bcp47 = z
+  .string({ error: 'expected a BCP 47 language tag such as en, ar or pt-BR' })
+  .trim()
+  .refine((value) => {
+    try {
+      return Intl.getCanonicalLocales(value).length === 1;
+    } catch {
+      return false;
+    }
+  }, 'expected a BCP 47 language tag such as en, ar or pt-BR');
+
+/**
+ * The frontmatter of one article: the editors' contract, documented in README.md.
+ * Strict: an unknown key (a typo such as `publshed`) is an error, not silently ignored.
+ */
+export const articleSchema = z
+  .strictObject({
+    /** Headline. */
+    title: text('title'),
+    /** Dek (standfirst) under the headline; the meta description falls back to the first paragraph. */
+    description: text('description').optional(),
+    /** Publication the article comes from, e.g. "YWN (Yeshiva World News)". */
+    source: text('source'),
+    /** Desk that filed it, e.g. "Israel Desk". */
+    desk: text('desk'),
+    /** Dateline: where it was filed, e.g. "Jerusalem". */
+    location: text('location'),
+    /** When it was first published. */
+    published: isoDate,
+    /** When it was last changed; not before `published`. */
+    updated: isoDate.optional(),
+    /** Byline. */
+    author: text('author').optional(),
+    /** The original publication's page. */
+    sourceUrl: httpUrl.optional(),
+    /** Keywords. */
+    tags: z.array(text('tag'), { error: 'expected a list of tags, e.g. [iran, iraq]' }).default([]),
+    /** Language of the article (BCP 47); right-to-left languages get dir="rtl". */
+    lang: bcp47.default('en'),
+    /** A draft is shown by `npm run dev` and left out of production builds. */
+    draft: z.boolean({ error: 'expected true or false' }).default(false),
+    /** Corrections, each dated; shown on the page as a notice and counted as an update (see lastUpdated). */
+    corrections: z
+      .array(z.strictObject({ date: isoDate, text: text('correction text') }), {
+        error: 'expected a list of corrections, each with a date and a text',
+      })
+      .default([]),
+  })
+  .refine((data) => !data.updated || data.updated >= data.published, {
+    path: ['updated'],
+    message: 'must not be before published',
+    // Check the two dates even when other fields fail, so every problem is reported at once.
+    when: ({ value }) => {
+      const dates = value as { published?: unknown; updated?: unknown };
+      return dates.published instanceof Date && dates.updated instanceof Date;
+    },
+  })
+  .superRefine((data, ctx) => {
+    data.corrections.forEach((correction, i) => {
+      if (correction.date < data.published) {
+        ctx.addIssue({ code: 'custom', path: ['corrections', i, 'date'], message: 'must not be before published' });
+      }
+    });
+  });
+
+/** An article's frontmatter after validation: the one article type every page uses. */
+export type Article = z.output<typeof articleSchema>;

@@ -1,0 +1,16 @@
+/** Languages written right to left: an article in one of them gets dir="rtl". */
+const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb']);
+
+/**
+ * The primary language subtag of a BCP 47 tag, lowercased: the key of every per-language table (date locales,
+ * page labels).
+ * @example baseLanguage('ar-EG') //=> 'ar'
+ */
+export function baseLanguage(lang: string): string {
+  return lang.toLowerCase().split('-')[0]!;
+}
+
+/** True when a BCP 47 tag names a right-to-left language. */
+export function isRtl(lang: string): boolean {
+  return RTL_LANGUAGES.has(baseLanguage(lang));
+}

@@ -1,7 +1,0 @@
-// One Markdown worker thread (see src/lib/markdown-pool.ts). Runs in plain Node with type stripping, so every
-// module it loads imports the next with its .ts extension.
-import { workerData } from 'node:worker_threads';
-import { markdownOptions } from './markdown.ts';
-import { serveRenders } from './markdown-pool.ts';
-
-await serveRenders(markdownOptions, workerData);

@@ -1,0 +1,42 @@
+import rehypeRaw from 'rehype-raw';
+import type { UnifiedProcessorOptions } from '@astrojs/markdown-remark';
+import { parallelUnified } from './pool.ts';
+import { sanitizeSchema } from '../security/sanitize-schema.ts';
+import { rehypeSanitizeReported } from '../security/sanitize-report.ts';
+import { rehypeArticleFacts } from './article-facts.ts';
+import { rehypeParagraphIds } from './paragraph-ids.ts';
+import { rehypeLinkEndnotes } from './link-endnotes.ts';
+import { remarkSmartypantsFast } from './smartypants.ts';
+
+/**
+ * The Markdown pipeline of every article body; astro.config.mjs and the tests use this very object.
+ *
+ * Astro runs: remark-parse → GFM → smart punctuation (ours, src/markdown/smartypants.ts) → remark-rehype (raw HTML kept as `raw` nodes) →
+ * these rehype plugins → its own image and heading-id plugins → its rehype-raw → stringify.
+ * Order here, and why:
+ * 1. rehype-raw parses the author's raw HTML into elements, so the sanitizer can *filter* it
+ *    (hast-util-sanitize drops `raw` nodes whole, which would lose safe markup such as <abbr>).
+ * 2. rehype-sanitize (hast-util-sanitize, wrapped to warn the author naming the file and what it removed) is
+ *    the last step that sees untrusted input ("sanitize after the last unsafe thing").
+ * 3. rehypeArticleFacts reads the clean tree (word count, first paragraph).
+ * 4. rehypeLinkEndnotes records the body's links for the printed endnotes (src/markdown/link-endnotes.ts).
+ * 5. rehypeParagraphIds gives each paragraph a stable id and link (after sanitizing, so ids stay unprefixed).
+ * Astro's later plugins only add heading ids from heading text. Astro also appends rehype-raw; unified keeps one
+ * entry per plugin function, so that is this same rehypeRaw, run once, in first place.
+ */
+export const markdownOptions = {
+  gfm: true,
+  // Astro's smartypants option runs remark-smartypants; remarkSmartypantsFast gives the same output in half the time.
+  smartypants: false,
+  remarkPlugins: [remarkSmartypantsFast],
+  rehypePlugins: [rehypeRaw, [rehypeSanitizeReported, sanitizeSchema], rehypeArticleFacts, rehypeLinkEndnotes, rehypeParagraphIds],
+} satisfies UnifiedProcessorOptions;
+
+/**
+ * Astro's `markdown` setting: the unified processor above, run on worker threads in builds
+ * (src/markdown/pool.ts); no syntax highlighter (it would add inline styles).
+ */
+export const markdownConfig = {
+  processor: parallelUnified(markdownOptions, new URL('./worker.ts', import.meta.url)),
+  syntaxHighlight: false,
+} as const;

@@ -1,0 +1,17 @@
+import { getCollection } from 'astro:content';
+import { isPublished, type ArticleEntry } from '../content/articles';
+import { buildNewsroom, type Newsroom } from './listings';
+
+let cached: Promise<Newsroom<ArticleEntry>> | undefined;
+
+/**
+ * Every listing of the published articles, computed once per build and shared by all routes
+ * (so listing and article pages never re-sort the collection per page).
+ */
+export function getNewsroom(): Promise<Newsroom<ArticleEntry>> {
+  // In `astro dev` articles change while the server runs: recompute there, cache in production builds.
+  if (!cached || import.meta.env.DEV) {
+    cached = getCollection('articles', (entry) => isPublished(entry)).then((entries) => buildNewsroom(entries));
+  }
+  return cached;
+}

@@ -1,0 +1,36 @@
+import { format } from 'date-fns/format';
+import { tz } from '@date-fns/tz';
+import type { Article } from '../content/schema';
+import { SITE } from '../site';
+
+/** A citation split so the title can be set in italics: `${before}<i>${title}</i>${after}`. */
+export interface Citation {
+  before: string;
+  title: string;
+  after: string;
+}
+
+const date = (d: Date, pattern: string) => format(d, pattern, { in: tz(SITE.timeZone) });
+
+/**
+ * The APA 7 reference of a news article on a website: "Author. (2024, December 16). Title. Source. URL".
+ * Without a byline the title takes the author's place: "Title. (2024, December 16). Source. URL".
+ */
+export function apaCitation(article: Pick<Article, 'title' | 'author' | 'source' | 'published'>, url: string): Citation {
+  const when = `(${date(article.published, 'yyyy, MMMM d')}).`;
+  const title = article.title.replace(/[.!?]?$/, (end) => end || '.');
+  return article.author
+    ? { before: `${article.author}. ${when} `, title, after: ` ${article.source}. ${url}` }
+    : { before: '', title, after: ` ${when} ${article.source}. ${url}` };
+}
+
+/** Highwire Press `citation_*` meta tags (read by Google Scholar and citation managers), as name/content pairs. */
+export function citationMeta(article: Article): Array<[string, string]> {
+  return [
+    ['citation_title', article.title],
+    ['citation_author', article.author ?? article.source],
+    ['citation_publication_date', date(article.published, 'yyyy/MM/dd')],
+    ['citation_publisher', article.source],
+    ['citation_language', article.lang],
+  ];
+}

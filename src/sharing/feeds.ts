@@ -1,0 +1,141 @@
+import type { Element, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toHtml } from 'hast-util-to-html';
+import { SKIP, visit } from 'unist-util-visit';
+import XMLBuilder from 'fast-xml-builder';
+import type { Article } from '../content/schema';
+import { PARAGRAPH_LINK_CLASS } from '../markdown/paragraph-ids';
+import { lastUpdated, sortedCorrections } from '../content/corrections';
+import { formatDate } from '../format/dates';
+
+/** How many of the newest articles each feed carries, whole. */
+export const FEED_LIMIT = 50;
+
+/** One article as every feed format needs it: absolute URLs, full sanitized HTML. */
+export interface FeedItem {
+  url: string;
+  title: string;
+  summary: string;
+  contentHtml: string;
+  published: Date;
+  updated: Date;
+  author: string;
+  tags: string[];
+  lang: string;
+  image: string;
+}
+
+/** The feed as a whole. */
+export interface FeedMeta {
+  title: string;
+  description: string;
+  /** The site's home page, absolute. */
+  home: string;
+  lang: string;
+}
+
+const URL_ATTRIBUTES = ['href', 'src', 'cite', 'poster'] as const;
+
+/**
+ * Makes every link and image in an article's (already sanitized) HTML absolute against its permalink,
+ * so it works in a feed reader, and drops the empty paragraph-link anchors, which mean nothing there.
+ */
+export function absolutizeHtml(html: string, base: string): string {
+  const tree: Root = fromHtml(html, { fragment: true });
+  visit(tree, 'element', (node: Element, index, parent) => {
+    const classes = node.properties.className;
+    if (node.tagName === 'a' && Array.isArray(classes) && classes.includes(PARAGRAPH_LINK_CLASS) && parent && index !== undefined) {
+      parent.children.splice(index, 1);
+      return [SKIP, index];
+    }
+    for (const name of URL_ATTRIBUTES) {
+      const value = node.properties[name];
+      if (typeof value === 'string') node.properties[name] = new URL(value, base).href;
+    }
+    return undefined;
+  });
+  return toHtml(tree);
+}
+
+/** A feed item from an article's data, its permalink and its rendered, sanitized body. */
+export function feedItem(article: Article, url: string, summary: string, bodyHtml: string): FeedItem {
+  return {
+    url,
+    title: article.title,
+    summary,
+    // Corrections follow the body, dated, as on the page (CorrectionNotice.astro).
+    contentHtml: absolutizeHtml(bodyHtml, url) + sortedCorrections(article)
+      .map((c) => `<p><strong>Correction, ${escapeHtml(formatDate(c.date, article.lang))}:</strong> ${escapeHtml(c.text)}</p>`)
+      .join(''),
+    published: article.published,
+    updated: lastUpdated(article) ?? article.published,
+    author: article.author ?? article.source,
+    tags: article.tags,
+    lang: article.lang,
+    image: new URL('og.png', url).href,
+  };
+}
+
+/** The feed's own last-change time: the newest item's, or the epoch for an empty feed (stable builds). */
+function feedUpdated(items: FeedItem[]): Date {
+  return new Date(Math.max(0, ...items.map((i) => i.updated.getTime())));
+}
+
+/** An Atom 1.0 (RFC 4287) document; text is escaped by fast-xml-parser's builder. */
+export function atomFeed(items: FeedItem[], meta: FeedMeta, feedUrl: string): string {
+  const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@', textNodeName: '#text', suppressEmptyNode: true });
+  const xml = builder.build({
+    feed: {
+      '@xmlns': 'http://www.w3.org/2005/Atom',
+      '@xml:lang': meta.lang,
+      id: meta.home,
+      title: meta.title,
+      subtitle: meta.description,
+      updated: feedUpdated(items).toISOString(),
+      link: [{ '@rel': 'self', '@type': 'application/atom+xml', '@href': feedUrl }, { '@rel': 'alternate', '@type': 'text/html', '@href': meta.home }],
+      entry: items.map((item) => ({
+        '@xml:lang': item.lang,
+        id: item.url,
+        title: item.title,
+        link: { '@rel': 'alternate', '@type': 'text/html', '@href': item.url },
+        published: item.published.toISOString(),
+        updated: item.updated.toISOString(),
+        author: { name: item.author },
+        category: item.tags.map((term) => ({ '@term': term })),
+        summary: item.summary,
+        content: { '@type': 'html', '#text': item.contentHtml },
+      })),
+    },
+  }) as string;
+  return `<?xml version="1.0" encoding="utf-8"?>\n${xml}`;
+}
+
+/** A JSON Feed 1.1 document (https://jsonfeed.org/version/1.1). */
+export function jsonFeed(items: FeedItem[], meta: FeedMeta, feedUrl: string) {
+  return {
+    version: 'https://jsonfeed.org/version/1.1',
+    title: meta.title,
+    description: meta.description,
+    home_page_url: meta.home,
+    feed_url: feedUrl,
+    language: meta.lang,
+    items: items.map((item) => ({
+      id: item.url,
+      url: item.url,
+      title: item.title,
+      summary: item.summary,
+      content_html: item.contentHtml,
+      image: item.image,
+      date_published: item.published.toISOString(),
+      date_modified: item.updated.toISOString(),
+      authors: [{ name: item.author }],
+      tags: item.tags,
+      language: item.lang,
+    })),
+  };
+}
+
+/** Plain text as HTML text: & < > " ' escaped. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

@@ -1,0 +1,32 @@
+import { createHash } from 'node:crypto';
+import type { Article } from '../content/schema.ts';
+import { isRtl } from '../format/language.ts';
+import { formatDate } from '../format/dates.ts';
+import type { SocialCard } from './social-image.ts';
+import { SITE } from '../site.ts';
+
+/**
+ * The separator of the image's credit line. In Arabic-script languages a middle dot beside Arabic-Indic digits
+ * reads as a zero (١٦ · ديسمبر looks like ١٦٠), so they get the Arabic comma; Hebrew a comma.
+ */
+export function lineSeparator(lang: string): string {
+  if (!isRtl(lang)) return ' · ';
+  return /^(?:he|yi)\b/i.test(lang) ? ', ' : '، ';
+}
+
+/** What an article's social image shows, formatted as on its page. */
+export function socialCard(article: Article): SocialCard {
+  return {
+    title: article.title,
+    desk: article.desk,
+    line: [article.source, article.location, formatDate(article.published, article.lang)].join(lineSeparator(article.lang)),
+    siteName: SITE.name,
+    lang: article.lang,
+    rtl: isRtl(article.lang),
+  };
+}
+
+/** The cache key of a card's PNG: a hash of exactly what is drawn and of the renderer that draws it. */
+export function socialImageKey(card: SocialCard, rendererVersion: string): string {
+  return createHash('sha256').update(rendererVersion).update('\0').update(JSON.stringify(card)).digest('hex').slice(0, 32);
+}

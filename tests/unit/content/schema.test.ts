@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { checkArticle, formatIssues } from '../../../src/content/article-file';
+import { isRtl } from '../../../src/format/language';
+
+const valid = {
+  title: 'Harbour strike ends',
+  source: 'Test Wire',
+  desk: 'City Desk',
+  location: 'Haifa',
+  published: '2024-12-16',
+};
+
+/** An article file as an editor would write it: YAML lines, then a body. */
+function file(fields: Record<string, string>, body = 'The strike ended on Monday.\n'): string {
+  return `---\n${Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join('\n')}\n---\n${body}`;
+}
+
+function problems(fields: Record<string, string>, body?: string, name = 'content/articles/harbour-strike.md') {
+  return checkArticle(name, file(fields, body)).issues;
+}
+
+describe('a valid article', () => {
+  it('passes with only the required fields, and gets defaults', () => {
+    const { data, issues } = checkArticle('content/articles/harbour-strike.md', file(valid));
+    expect(issues).toEqual([]);
+    expect(data).toMatchObject({ title: 'Harbour strike ends', lang: 'en', draft: false, tags: [] });
+    expect(data?.published.toISOString()).toBe('2024-12-16T00:00:00.000Z');
+  });
+
+  it('accepts every optional field', () => {
+    const { issues, data } = checkArticle('content/articles/harbour-strike.md', file({
+      ...valid,
+      description: 'A dek.',
+      updated: '2024-12-17T08:15:00+02:00',
+      author: 'Dana Levi',
+      sourceUrl: 'https://example.org/story',
+      tags: '[ports, labour]',
+      lang: 'he',
+      draft: 'true',
+    }));
+    expect(issues).toEqual([]);
+    expect(data?.updated?.toISOString()).toBe('2024-12-17T06:15:00.000Z');
+    expect(data?.tags).toEqual(['ports', 'labour']);
+  });
+});
+
+describe('each bad case fails and names the file and the field', () => {
+  const cases: [string, Record<string, string>, string, RegExp][] = [
+    ['a missing title', { ...valid, title: '' }, 'title', /empty|text/],
+    ['an absent title', (({ title: _, ...rest }) => rest)(valid), 'title', /is required/],
+    ['a missing source', (({ source: _, ...rest }) => rest)(valid), 'source', /is required/],
+    ['a missing desk', (({ desk: _, ...rest }) => rest)(valid), 'desk', /is required/],
+    ['a missing location', (({ location: _, ...rest }) => rest)(valid), 'location', /is required/],
+    ['a typo in a key', { ...(({ published: _, ...rest }) => rest)(valid), publshed: '2024-12-16' }, 'publshed', /unknown field "publshed"/],
+    ['an unquoted month 13', { ...valid, published: '2024-13-45' }, 'published', /not a real ISO 8601 date/],
+    ['an unquoted 30 February', { ...valid, published: '2024-02-30' }, 'published', /"2024-02-30" is not a real/],
+    ['a quoted 30 February', { ...valid, published: '"2023-02-29"' }, 'published', /not a real/],
+    ['a date in words', { ...valid, published: 'December 16, 2024' }, 'published', /not a real/],
+    ['an hour 24', { ...valid, published: '2024-12-16T24:00:00Z' }, 'published', /not a real/],
+    ['a date as a number', { ...valid, published: '20241216' }, 'published', /ISO 8601/],
+    ['updated before published', { ...valid, updated: '2024-12-15' }, 'updated', /not be before published/],
+    ['a javascript: sourceUrl', { ...valid, sourceUrl: '"javascript:alert(1)"' }, 'sourceUrl', /http/],
+    ['an ftp sourceUrl', { ...valid, sourceUrl: 'ftp://example.org/a' }, 'sourceUrl', /http/],
+    ['a relative sourceUrl', { ...valid, sourceUrl: '/news/a' }, 'sourceUrl', /absolute/],
+    ['tags as a string', { ...valid, tags: 'iran' }, 'tags', /list of tags/],
+    ['draft as a word', { ...valid, draft: 'maybe' }, 'draft', /true or false/],
+    ['a title that is a number', { ...valid, title: '1984' }, 'title', /quote it/],
+    ['an invalid language tag', { ...valid, lang: 'english language' }, 'lang', /BCP 47/],
+  ];
+  it.each(cases)('%s', (_name, fields, field, message) => {
+    const issues = problems(fields);
+    expect(issues.length).toBeGreaterThan(0);
+    const issue = issues.find((i) => i.field === field);
+    expect(issue, JSON.stringify(issues)).toBeDefined();
+    expect(issue!.file).toBe('content/articles/harbour-strike.md');
+    expect(issue!.message).toMatch(message);
+  });
+
+  it.each([['Harbour Strike.md'], ['harbour_strike.md'], ['-harbour.md'], ['harbour--strike.md'], ['Ünïcode.md']])(
+    'rejects the file name %s as a slug',
+    (name) => {
+      const issues = problems(valid, undefined, `content/articles/${name}`);
+      expect(issues).toEqual([expect.objectContaining({ file: `content/articles/${name}`, field: 'slug (file name)' })]);
+    },
+  );
+
+  it('rejects an empty body', () => {
+    expect(problems(valid, '\n  \n')).toEqual([expect.objectContaining({ field: 'body', message: expect.stringMatching(/no text/) })]);
+  });
+
+  it('rejects a file without frontmatter, and broken YAML, naming the line', () => {
+    expect(checkArticle('a.md', 'Just text.').issues).toContainEqual(expect.objectContaining({ field: 'frontmatter' }));
+    const broken = checkArticle('a.md', '---\ntitle: "unclosed\nsource: x\n---\nBody').issues;
+    expect(broken).toContainEqual(expect.objectContaining({ field: 'frontmatter', message: expect.stringMatching(/^YAML/) }));
+    const duplicate = checkArticle('a.md', '---\ntitle: a\ntitle: b\n---\nBody').issues;
+    expect(duplicate).toContainEqual(expect.objectContaining({ field: 'frontmatter', message: expect.stringMatching(/unique|duplicate/i) }));
+  });
+
+  it('reports every problem of a file at once, one line each', () => {
+    const issues = checkArticle('content/articles/Bad Name.md', file({ title: '""', publshed: '2024-02-30' }, '')).issues;
+    expect(issues.map((i) => i.field).sort()).toEqual(
+      ['body', 'desk', 'location', 'publshed', 'published', 'slug (file name)', 'source', 'title'].sort(),
+    );
+    expect(formatIssues(issues)).toMatch(/^8 problems in 1 article file:\n {2}content\/articles\/Bad Name\.md: slug/);
+  });
+});
+
+describe('right-to-left languages', () => {
+  it.each([['ar', true], ['he', true], ['fa-IR', true], ['ur', true], ['en', false], ['en-GB', false], ['fr', false]])(
+    '%s is right to left: %s',
+    (lang, rtl) => expect(isRtl(lang)).toBe(rtl),
+  );
+});

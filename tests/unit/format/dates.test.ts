@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { datetimeAttribute, formatDate, parseIsoDate } from '../../../src/format/dates';
+
+describe('parseIsoDate', () => {
+  it.each([
+    ['2024-12-16', '2024-12-16T00:00:00.000Z'],
+    ['2024-02-29', '2024-02-29T00:00:00.000Z'],
+    ['2024-12-16T09:30', '2024-12-16T09:30:00.000Z'],
+    ['2024-12-16T09:30:15Z', '2024-12-16T09:30:15.000Z'],
+    ['2024-12-16T09:30:15.250+02:00', '2024-12-16T07:30:15.250Z'],
+  ])('reads %s', (text, iso) => expect(parseIsoDate(text)?.toISOString()).toBe(iso));
+
+  it.each(['2024-13-45', '2024-02-30', '2023-02-29', '2024-04-31', '2024-00-10', '2024-12-00', '2024-12-16T25:00',
+    '2024-12-16T10:60', '2024-12-16T10:00+15:00', '16/12/2024', '2024-1-6', '2024-12-16x', ''])(
+    'rejects %j',
+    (text) => expect(parseIsoDate(text)).toBeUndefined(),
+  );
+});
+
+describe('formatDate', () => {
+  it('shows a date without time as day month year', () => {
+    expect(formatDate(new Date(Date.UTC(2024, 11, 16)))).toBe('16 December 2024');
+  });
+  it('adds the time of day with its zone when there is one', () => {
+    expect(formatDate(new Date(Date.UTC(2025, 0, 20, 9, 30)))).toBe('20 January 2025, 09:30 UTC');
+  });
+  it('formats in the article language', () => {
+    expect(formatDate(new Date(Date.UTC(2024, 11, 16)), 'ar')).toMatch(/ديسمبر/);
+    expect(formatDate(new Date(Date.UTC(2024, 11, 16)), 'he')).toMatch(/דצמבר/);
+  });
+  it('falls back to English for a language without a locale', () => {
+    expect(formatDate(new Date(Date.UTC(2024, 11, 16)), 'xx')).toBe('16 December 2024');
+  });
+});
+
+describe('datetimeAttribute', () => {
+  it('is the bare date for a date without time', () => {
+    expect(datetimeAttribute(new Date(Date.UTC(2024, 11, 16)))).toBe('2024-12-16');
+  });
+  it('is the full ISO instant for a date-time', () => {
+    expect(datetimeAttribute(new Date(Date.UTC(2025, 0, 20, 9, 30)))).toBe('2025-01-20T09:30:00.000Z');
+  });
+});

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { archiveKey, buildNewsroom, monthName, pagePath, paginate, PAGE_SIZE, type ListedArticle } from '../../../src/newsroom/listings';
+
+const article = (id: string, published: string, desk = 'World Desk', location = 'London', tags: string[] = []): ListedArticle => ({
+  id,
+  data: { title: id, published: new Date(published), desk, location, tags },
+});
+
+describe('pagination', () => {
+  it('numbers pages from the base path, page 1 being the base itself', () => {
+    expect(pagePath('/', 1)).toBe('/');
+    expect(pagePath('/', 2)).toBe('/page/2/');
+    expect(pagePath('/tags/iran/', 3)).toBe('/tags/iran/page/3/');
+  });
+
+  it('cuts into full pages and a last partial one, and keeps one page for an empty list', () => {
+    expect(paginate([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
+    expect(paginate([], 20)).toEqual([[]]);
+  });
+});
+
+describe('the archive', () => {
+  it('files by year and month in the site time zone and names months', () => {
+    expect(archiveKey(new Date('2024-12-31T23:30:00Z'))).toEqual({ year: '2024', month: '12' });
+    expect(monthName('2024', '03')).toBe('March 2024');
+  });
+});
+
+describe('buildNewsroom', () => {
+  const articles = [
+    article('a', '2024-01-02', 'World Desk', 'London', ['Iran', 'iran']),
+    article('b', '2024-02-03', 'world desk', 'القدس', ['Iraq']),
+    article('c', '2024-02-01', 'Business Desk', 'London'),
+    ...Array.from({ length: PAGE_SIZE + 1 }, (_, i) => article(`z${String(i).padStart(2, '0')}`, '2023-06-01')),
+  ];
+  const newsroom = buildNewsroom(articles);
+  const paths = newsroom.pages.map((p) => p.path);
+  const at = (path: string) => newsroom.pages.find((p) => p.path === path)!;
+
+  it('sorts newest first and paginates the home page without gaps or repeats', () => {
+    expect(newsroom.all.slice(0, 3).map((a) => a.id)).toEqual(['b', 'c', 'a']);
+    expect(at('/').entries).toHaveLength(PAGE_SIZE);
+    expect(at('/page/2/').entries.map((a) => a.id)).toEqual(newsroom.all.slice(PAGE_SIZE).map((a) => a.id));
+    expect(at('/').next).toBe('/page/2/');
+    expect(at('/page/2/')).toMatchObject({ page: 2, pages: 2, total: articles.length, prev: '/', next: undefined });
+  });
+
+  it('groups names that share a slug and lists an article once per group', () => {
+    expect(at('/desks/world-desk/').entries.map((a) => a.id).slice(0, 2)).toEqual(['b', 'a']);
+    expect(at('/tags/iran/').entries.map((a) => a.id)).toEqual(['a']);
+    expect(at('/places/القدس/').entries.map((a) => a.id)).toEqual(['b']);
+    expect(at('/desks/').groups.map((g) => [g.name, g.count])).toEqual([['Business Desk', 1], ['world desk', PAGE_SIZE + 3]]); // the newest spelling names the group
+  });
+
+  it('has one page per listing page and no duplicate paths', () => {
+    expect(new Set(paths).size).toBe(paths.length);
+    expect(paths).toEqual(expect.arrayContaining(['/archive/2024/', '/archive/2024/02/', '/archive/2023/06/page/2/', '/desks/world-desk/page/2/']));
+    expect(newsroom.archive.map((y) => [y.name, y.count, y.months.map((m) => m.name)])).toEqual([
+      ['2024', 3, ['February 2024', 'January 2024']],
+      ['2023', PAGE_SIZE + 1, ['June 2023']],
+    ]);
+  });
+
+  it('gives each article its older and newer neighbours and more from its desk', () => {
+    expect(newsroom.neighbours('c')).toMatchObject({ newer: { id: 'b' }, older: { id: 'a' }, deskPath: '/desks/business-desk/', moreFromDesk: [] });
+    expect(newsroom.neighbours('b').newer).toBeUndefined();
+    expect(newsroom.neighbours('a').moreFromDesk.map((x) => x.id)).toEqual(['b', 'z00', 'z01']);
+    expect(() => newsroom.neighbours('nope')).toThrow('No published article "nope"');
+  });
+});

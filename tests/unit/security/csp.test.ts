@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { load } from 'cheerio';
+import { hashSource, headersFile, pagePolicy, securePage, withCspMeta } from '../../../src/security/csp';
+
+const page = (head: string, body = '') => `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>t</title>${head}</head><body>${body}</body></html>`;
+
+describe('hashSource', () => {
+  it('is the CSP sha256 source of the UTF-8 text (the example from the CSP spec)', () => {
+    expect(hashSource("alert('Hello, world.');")).toBe("'sha256-qznLcsROx4GACP2dm0UCKCzCG+HiZ1guq6ZZDob/Tng='");
+  });
+});
+
+describe('pagePolicy', () => {
+  it('hashes exactly the inline scripts and styles of the page, never unsafe-inline', () => {
+    const policy = pagePolicy(page('<style>p{}</style><script>a()</script>', '<script type="module">b()</script><script type="application/ld+json">{}</script>'));
+    expect(policy).toContain(`script-src ${[hashSource('a()'), hashSource('b()')].sort().join(' ')};`);
+    expect(policy).toContain(`style-src ${hashSource('p{}')}`);
+    expect(policy).not.toContain('unsafe');
+    expect(policy).not.toContain(hashSource('{}'));
+  });
+
+  it('is strict by default: nothing from another origin, no plugins, no base, no forms', () => {
+    const policy = pagePolicy(page(''));
+    for (const directive of ["default-src 'none'", "object-src 'none'", "base-uri 'none'", "form-action 'none'", "script-src 'none'", "style-src 'none'", "img-src 'self'"]) {
+      expect(policy).toContain(directive);
+    }
+    expect(policy).not.toMatch(/https?:|\*|data:/);
+  });
+
+  it("allows 'self' only for a same-site script or stylesheet file", () => {
+    expect(pagePolicy(page('<script src="/a.js"></script><link rel="stylesheet" href="/a.css">'))).toMatch(/script-src 'self'; style-src 'self'$/);
+  });
+
+  it.each([
+    ['an event handler attribute', '<button onclick="x()">b</button>', /dist\/x.html: <button onclick="x\(\)">/],
+    ['a style attribute', '<p style="color:red">p</p>', /<p style=/],
+    ['a javascript: URL', '<a href=" javascript:x()">a</a>', /<a href=/],
+  ])('fails the build, naming the page, for %s (the policy would silently block it)', (_name, body, message) => {
+    expect(() => pagePolicy(page('', body), 'dist/x.html')).toThrow(message);
+  });
+
+  it('does not mistake text about JavaScript for a URL', () => {
+    expect(() => pagePolicy(page('<meta name="description" content="javascript: a history">'))).not.toThrow();
+  });
+});
+
+describe('withCspMeta', () => {
+  it('puts the policy right after <meta charset>, before any script or style, once', () => {
+    const html = page('<style>p{}</style>');
+    const once = withCspMeta(html, pagePolicy(html));
+    const twice = withCspMeta(once, pagePolicy(once));
+    const $ = load(twice);
+    expect($('head > *').map((_, el) => $(el).attr('http-equiv') ?? (el as { tagName: string }).tagName).get().slice(0, 3)).toEqual(['meta', 'content-security-policy', 'title']);
+    expect($('meta[http-equiv]')).toHaveLength(1);
+    expect($('meta[http-equiv]').attr('content')).toBe(pagePolicy(html));
+  });
+
+  it('is what securePage gives, with the policy, from one scan', () => {
+    const html = page('<style>p{}</style><script>a()</script>');
+    expect(securePage(html)).toEqual({ html: withCspMeta(html, pagePolicy(html)), policy: pagePolicy(html) });
+    expect(() => securePage(page('', '<a href="javascript:x()">x</a>'), '/articles/x/')).toThrow(/\/articles\/x\/: <a href="javascript:x\(\)">/);
+  });
+
+  it("gives the search index a document of the page's data-pagefind-body element alone, in the page's language", () => {
+    const article = '<article data-pagefind-body><h1>Title</h1><p>One<br>two <img src="/a.png" alt="a"></p><article><p>inner</p></article><footer>f</footer></article>';
+    const html = page('<style>p{}</style>', `<header><h1>Site</h1></header>${article}<nav><article>next</article></nav>`).replace('lang="en"', 'lang="ar"');
+    expect(securePage(html).searchDocument).toBe(`<!DOCTYPE html><html lang="ar"><head><meta charset="utf-8"></head><body>${article}</body></html>`);
+    expect(securePage(page('', '<main><p>no search body</p></main>')).searchDocument).toBeUndefined();
+  });
+
+  it('leaves the parts marked data-pagefind-ignore out of the search document, nested ones included', () => {
+    const html = page('', '<article data-pagefind-body><h1>T</h1><p>kept <span data-pagefind-ignore>no<b data-pagefind-ignore>no</b>no</span> kept</p><footer data-pagefind-ignore><p>x<br>y</p></footer><p>last</p></article><p data-pagefind-ignore>outside</p>');
+    expect(securePage(html).searchDocument).toBe('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"></head><body><article data-pagefind-body><h1>T</h1><p>kept  kept</p><p>last</p></article></body></html>');
+  });
+});
+
+describe('_headers', () => {
+  it('sends one header policy on every path: frame-ancestors and the base rules, never a script or style rule', () => {
+    expect(headersFile()).toBe([
+      '/*',
+      "  Content-Security-Policy: img-src 'self'; connect-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+      '  Referrer-Policy: no-referrer',
+      '  X-Content-Type-Options: nosniff',
+      '  Permissions-Policy: accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()',
+      '',
+    ].join('\n'));
+    // default-src in a second policy would block every script the page's own <meta> allows by hash.
+    expect(headersFile()).not.toMatch(/default-src|script-src|style-src/);
+  });
+});
+
+describe('which scripts are hashed', () => {
+  it.each(['', 'module', 'text/javascript', 'application/x-javascript', 'text/ecmascript', 'importmap', ' TEXT/JAVASCRIPT '])('type="%s" is hashed', (type) => {
+    expect(pagePolicy(page(`<script${type ? ` type="${type}"` : ''}>a()</script>`))).toContain(`script-src ${hashSource('a()')}`);
+  });
+  it.each(['application/ld+json', 'application/json', 'text/plain'])('type="%s" is data, not hashed', (type) => {
+    expect(pagePolicy(page(`<script type="${type}">{}</script>`))).toContain("script-src 'none'");
+  });
+});

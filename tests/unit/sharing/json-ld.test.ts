@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { articleSchema } from '../../../src/content/schema';
+import { newsArticleJsonLd, serializeJsonLd } from '../../../src/sharing/json-ld';
+import { apaCitation, citationMeta } from '../../../src/sharing/citation';
+
+const article = articleSchema.parse({
+  title: 'Harbour strike </script><script>alert(1)</script> & more',
+  source: 'The Port Gazette',
+  desk: 'Business Desk',
+  location: 'Rotterdam',
+  published: '2025-03-04T08:00:00Z',
+  updated: '2025-03-05',
+  author: 'Ann Smith',
+  sourceUrl: 'https://gazette.example/news/strike',
+  tags: ['ports', 'labour'],
+  lang: 'nl',
+});
+const urls = { url: 'https://reader.example/articles/harbour-strike/', image: 'https://reader.example/articles/harbour-strike/og.png' };
+
+describe('NewsArticle JSON-LD', () => {
+  it('has the schema.org shape with every field the issue names', () => {
+    expect(newsArticleJsonLd(article, urls, 'The dek.', 'The Reader')).toEqual({
+      '@context': 'https://schema.org',
+      '@type': 'NewsArticle',
+      headline: article.title,
+      description: 'The dek.',
+      datePublished: '2025-03-04T08:00:00.000Z',
+      dateModified: '2025-03-05T00:00:00.000Z',
+      author: { '@type': 'Person', name: 'Ann Smith' },
+      publisher: { '@type': 'Organization', name: 'The Reader', url: 'https://reader.example/' },
+      sourceOrganization: { '@type': 'Organization', name: 'The Port Gazette', url: 'https://gazette.example' },
+      dateline: 'Rotterdam',
+      locationCreated: { '@type': 'Place', name: 'Rotterdam' },
+      isBasedOn: 'https://gazette.example/news/strike',
+      inLanguage: 'nl',
+      mainEntityOfPage: { '@type': 'WebPage', '@id': urls.url },
+      image: urls.image,
+      articleSection: 'Business Desk',
+      keywords: ['ports', 'labour'],
+    });
+  });
+
+  it('credits the source organisation when there is no byline, and leaves out isBasedOn without a source URL', () => {
+    const { author: _a, sourceUrl: _s, ...rest } = article;
+    const ld = newsArticleJsonLd({ ...rest, tags: [] }, urls, 'd', 'R');
+    expect(ld.author).toEqual({ '@type': 'Organization', name: 'The Port Gazette' });
+    expect(ld).not.toHaveProperty('isBasedOn');
+  });
+});
+
+describe('serializeJsonLd', () => {
+  it('escapes < > & U+2028 U+2029 so no value can end the script element, and stays the same JSON', () => {
+    const value = { a: '</script><!-- & \u2028\u2029 >' };
+    const json = serializeJsonLd(value);
+    expect(json).not.toMatch(/[<>&\u2028\u2029]/);
+    expect(json).toBe('{"a":"\\u003c/script\\u003e\\u003c!-- \\u0026 \\u2028\\u2029 \\u003e"}');
+    expect(JSON.parse(json)).toEqual(value);
+    expect(serializeJsonLd(newsArticleJsonLd(article, urls, 'd', 'R'))).not.toMatch(/<\/script/i);
+  });
+});
+
+describe('citation', () => {
+  it('formats APA with a byline: Author. (date). Title. Source. URL', () => {
+    expect(apaCitation(article, urls.url)).toEqual({
+      before: 'Ann Smith. (2025, March 4). ',
+      title: `${article.title}.`,
+      after: ` The Port Gazette. ${urls.url}`,
+    });
+  });
+  it('puts the title first without a byline and keeps a final question mark', () => {
+    expect(apaCitation({ ...article, author: undefined, title: 'Who pays?' }, urls.url)).toEqual({
+      before: '',
+      title: 'Who pays?',
+      after: ` (2025, March 4). The Port Gazette. ${urls.url}`,
+    });
+  });
+  it('gives Highwire citation_* tags', () => {
+    expect(citationMeta(article)).toEqual([
+      ['citation_title', article.title],
+      ['citation_author', 'Ann Smith'],
+      ['citation_publication_date', '2025/03/04'],
+      ['citation_publisher', 'The Port Gazette'],
+      ['citation_language', 'nl'],
+    ]);
+  });
+});

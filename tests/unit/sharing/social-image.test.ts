@@ -1,0 +1,92 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import satori from 'satori';
+import { Resvg } from '@resvg/resvg-js';
+import { FONT_FILES, HEIGHT, WIDTH, cardTree, headlineFit, loadFonts, pngSize, renderSocialImage, type SocialCard } from '../../../src/sharing/social-image';
+import { socialCard, socialImageKey } from '../../../src/sharing/social-card';
+import { articleSchema } from '../../../src/content/schema';
+import { TEST_OUTPUT } from '../../helpers/paths';
+
+const fonts = await loadFonts();
+const latinOnly = await loadFonts(FONT_FILES.filter((f) => f.file.includes('noto-sans-latin-')));
+const out = join(TEST_OUTPUT, 'social-images');
+await mkdir(out, { recursive: true });
+
+const english: SocialCard = {
+  title: 'Iran Stands Alone In Major Blow: Iraqi Militias Refuse To Continue Aiding Iran',
+  desk: 'Israel Desk', line: 'YWN (Yeshiva World News) · Jerusalem · 16 December 2024', siteName: 'The Reader', lang: 'en', rtl: false,
+};
+const arabic: SocialCard = {
+  title: 'إيران تقف وحيدة في ضربة كبيرة: الميليشيات العراقية ترفض مواصلة مساعدة إيران',
+  desk: 'مكتب القدس', line: 'المصدر، القدس، ١٦ ديسمبر ٢٠٢٤', siteName: 'The Reader', lang: 'ar', rtl: true,
+};
+
+/** RGBA pixels of a card, rendered exactly as the build does, and saved as PNG for a person to look at. */
+async function pixels(name: string, card: SocialCard, withFonts = fonts): Promise<Uint8Array> {
+  const image = new Resvg(await satori(cardTree(card) as never, { width: WIDTH, height: HEIGHT, fonts: withFonts }), { font: { loadSystemFonts: false } }).render();
+  await writeFile(join(out, `${name}.png`), image.asPng());
+  return image.pixels;
+}
+/** Rows [top, bottom) of an RGBA image. */
+const rows = (p: Uint8Array, top: number, bottom: number) => p.subarray(top * WIDTH * 4, bottom * WIDTH * 4);
+/** Pixels darker than the background in rows [top, bottom). */
+const ink = (p: Uint8Array, top: number, bottom: number) => {
+  const r = rows(p, top, bottom);
+  let n = 0;
+  for (let i = 0; i < r.length; i += 4) if (r[i]! < 128) n++;
+  return n;
+};
+
+describe('social preview image', () => {
+  it('is a 1200x630 PNG', async () => {
+    const png = await renderSocialImage(english, fonts);
+    expect(pngSize(png)).toEqual({ width: 1200, height: 630 });
+  });
+
+  it('draws an Arabic headline with real glyphs: different from the same text in a font without them', async () => {
+    const real = await pixels('arabic', arabic);
+    const missing = await pixels('arabic-missing-glyphs', arabic, latinOnly);
+    // The headline band: glyphs from Noto Sans Arabic differ from the .notdef boxes of a Latin-only font.
+    let differing = 0;
+    const a = rows(real, 104, 464), b = rows(missing, 104, 464);
+    for (let i = 0; i < a.length; i += 4) if (Math.abs(a[i]! - b[i]!) > 64) differing++;
+    expect(differing).toBeGreaterThan(20_000);
+    expect(ink(real, 104, 464)).toBeGreaterThan(20_000);
+  });
+
+  it('sets a right-to-left headline against the right margin', async () => {
+    const p = await pixels('arabic', arabic);
+    let right = 0, left = 0;
+    for (let y = 104; y < 464; y++) for (let x = 0; x < WIDTH; x++) if (p[(y * WIDTH + x) * 4]! < 128) (x < WIDTH / 2 ? left++ : right++);
+    expect(right).toBeGreaterThan(left);
+  });
+
+  it('shrinks long headlines and clamps the longest: the footer stays untouched', async () => {
+    expect(headlineFit('Short').fontSize).toBeGreaterThan(headlineFit('A much longer headline '.repeat(8)).fontSize);
+    const huge = { ...english, title: 'An extremely long headline that goes on and on '.repeat(12) };
+    expect(headlineFit(huge.title).maxLines).toBeGreaterThan(0);
+    const short = await pixels('english', english);
+    const long = await pixels('english-very-long', huge);
+    // Everything below the headline box (the rule, source line and site name) is pixel-identical.
+    expect(Buffer.from(rows(long, 464, HEIGHT)).equals(Buffer.from(rows(short, 464, HEIGHT)))).toBe(true);
+    expect(ink(long, 104, 464)).toBeGreaterThan(ink(short, 104, 464));
+  });
+});
+
+describe('social image cache key', () => {
+  const data = articleSchema.parse({ title: 'T', source: 'S', desk: 'D', location: 'L', published: '2024-12-16' });
+  it('changes with what is drawn and with the renderer, not otherwise', () => {
+    const key = socialImageKey(socialCard(data), 'v1');
+    expect(socialImageKey(socialCard({ ...data, tags: ['not drawn'] }), 'v1')).toBe(key);
+    expect(socialImageKey(socialCard({ ...data, title: 'T2' }), 'v1')).not.toBe(key);
+    expect(socialImageKey(socialCard(data), 'v2')).not.toBe(key);
+  });
+  it('formats the card line as the page does', () => {
+    expect(socialCard(data).line).toBe('S · L · 16 December 2024');
+  });
+  it('separates an Arabic line with the Arabic comma, never a dot that can read as an Arabic zero', () => {
+    expect(socialCard({ ...data, lang: 'ar' }).line).toBe('S، L، 16 ديسمبر 2024');
+    expect(socialCard({ ...data, lang: 'he' }).line).toMatch(/^S, L, /);
+  });
+});
