@@ -1,14 +1,22 @@
 // @ts-check
 import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { defineConfig } from 'astro/config';
-import { markdownConfig } from './src/markdown/processor.ts';
 import sitemap from '@astrojs/sitemap';
+import { markdownConfig } from './src/markdown/processor.ts';
 import { sitemapOptions } from './src/sharing/sitemap.ts';
 import { socialImages } from './src/integrations/social-images.ts';
 import { pagePolicies } from './src/integrations/page-policies.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
 
 /** The public origin of the site; set SITE_URL when building for a real host. */
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
+const root = fileURLToPath(new URL('.', import.meta.url));
+/**
+ * Astro's cache: the content store (each article's data and rendered body, reused while its file and the code are
+ * unchanged) and the article index. The benchmark points each build at its own cache, so a "cold" build really is cold.
+ */
+const cacheDir = resolve(root, process.env.ASTRO_CACHE_DIR || 'node_modules/.astro');
 
 export default defineConfig({
   site,
@@ -20,9 +28,8 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // Scripts are never inlined: the one enhancement module is a cached file, outside the HTML byte budget.
   vite: { build: { assetsInlineLimit: 0 } },
-  // The benchmark points each build at its own cache, so a "cold" build really is cold.
-  cacheDir: process.env.ASTRO_CACHE_DIR || './node_modules/.astro',
-  // Sitemap with each article's lastmod; social preview images rendered after the pages, cached by content;
-  // every page's Content-Security-Policy, added as the pages are rendered.
-  integrations: [sitemap(sitemapOptions(fileURLToPath(new URL('.', import.meta.url)))), socialImages(), pagePolicies()],
+  cacheDir,
+  // After the pages: the sitemap (each article's lastmod), the social preview images (cached by content), the
+  // search index. As the pages are rendered: each page's Content-Security-Policy.
+  integrations: [sitemap(sitemapOptions(cacheDir)), socialImages(), pagePolicies(), searchIndex()],
 });

@@ -72,14 +72,14 @@ async function timedBuild(outDir, env) {
   // The steps the build logs with their time: social images (rendered/cached), search index, CSP (scan time on
   // worker threads beside page rendering, not wall time).
   const images = /(\d+) social images \((\d+) rendered, (\d+) from cache\) in (\d+) ms/.exec(result.output);
-  const search = /Search index: .* in (\d+) ms/.exec(result.output);
+  const search = /(\d+) pages indexed by Pagefind in (\d+) ms/.exec(result.output);
   const csp = /Content-Security-Policy: .*?(\d+) ms of scanning/.exec(result.output);
   return {
     seconds,
     peakMiB: Math.round(peakKiB / 1024),
     output: result.output,
     images: images ? { count: Number(images[1]), rendered: Number(images[2]), cached: Number(images[3]), ms: Number(images[4]) } : undefined,
-    searchMs: search ? Number(search[1]) : undefined,
+    searchMs: search ? Number(search[2]) : undefined,
     cspMs: csp ? Number(csp[1]) : undefined,
   };
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Profiles one build of N generated articles with V8's CPU profiler and prints where the time goes:
 // self time grouped by package (node_modules/<name>) or project file, over every thread (the main thread and the
-// Markdown and policy workers; social images are left out, as `npm run build` renders them after Astro).
+// Markdown and policy workers; the social images and Pagefind run in processes of their own, not profiled here).
 //   node scripts/profile-build.mjs [N=1000]
 import { spawn } from 'node:child_process';
 import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
@@ -19,7 +19,7 @@ const started = performance.now();
 const child = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${join(work, 'prof')}`, resolve(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', join(work, 'dist')], {
   cwd: ROOT,
   stdio: 'ignore',
-  env: { ...process.env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1', ARTICLES_DIR: articles, ASTRO_CACHE_DIR: join(work, 'cache'), SOCIAL_IMAGES_AFTER_BUILD: '1' },
+  env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ARTICLES_DIR: articles, ASTRO_CACHE_DIR: join(work, 'cache'), SOCIAL_IMAGE_CACHE: join(work, 'social-images') },
 });
 const code = await new Promise((done) => child.on('close', done));
 if (code !== 0) throw new Error(`build failed (${code})`);

@@ -1,6 +1,7 @@
 import type { CollectionEntry } from 'astro:content';
 import { SITE } from '../site';
 import { truncateAtWord } from '../format/text.ts';
+import type { ArticleFacts } from '../markdown/article-facts.ts';
 
 export type ArticleEntry = CollectionEntry<'articles'>;
 
@@ -30,4 +31,19 @@ export function readingMinutes(wordCount: number, wordsPerMinute: number = SITE.
  */
 export function metaDescription(description: string | undefined, firstParagraph: string, max = 160): string {
   return truncateAtWord(description ?? firstParagraph, max);
+}
+
+/** What the Markdown pipeline recorded about a body (src/markdown/article-facts.ts, link-endnotes.ts). */
+export interface BodyFacts extends ArticleFacts {
+  /** The body's links, listed as endnotes on paper. */
+  links: string[];
+}
+
+/**
+ * The facts of a rendered body, from what the pipeline put in its frontmatter: `render(entry).remarkPluginFrontmatter`
+ * in a route, `entry.rendered.metadata.frontmatter` where only the data is at hand (cards, feeds).
+ */
+export function bodyFacts(frontmatter: unknown): BodyFacts {
+  const facts = (frontmatter ?? {}) as Partial<BodyFacts>;
+  return { wordCount: facts.wordCount ?? 0, firstParagraph: facts.firstParagraph ?? '', links: facts.links ?? [] };
 }

@@ -2,27 +2,26 @@ import { writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Tinypool from 'tinypool';
 import type { AstroIntegration, AstroPrerenderer } from 'astro';
-import { applyPolicyEdit, headersFile, type PolicyEdit } from '../security/csp';
-import { WorkerPool } from '../build/worker-pool';
+import { applyPolicyEdit, headersFile, type PolicyEdit } from '../security/csp.ts';
 
 /**
  * Astro integration for builds: each page gets its Content-Security-Policy <meta> as Astro renders it, before it
- * is written (policyEdit in src/security/csp.ts: the hashes of the page's own inline scripts and styles). The scans run
- * on worker threads beside Astro's page rendering (instead of reading every page back from disk after the build),
- * and send back only the <meta> and where it goes.
- * A page with markup the policy would block fails the build, naming the page. At the end, `_headers` gets the
- * header policy and the security headers. `astro dev` is untouched.
+ * is written (policyEdit in src/security/csp.ts: the hashes of the page's own inline scripts and styles). The scans
+ * run on worker threads (src/security/csp-worker.ts) beside Astro's page rendering, and send back only the <meta>
+ * and where it goes. A page with markup the policy would block fails the build, naming the page. At the end,
+ * `_headers` gets the header policy and the security headers. `astro dev` is untouched.
  */
 export function pagePolicies(): AstroIntegration {
-  let pool: WorkerPool<{ page: string; html: string }, PolicyEdit & { ms: number }> | undefined;
+  let pool: Tinypool | undefined;
   let pages = 0;
   let workMs = 0;
 
   const secure = async (request: Request, response: Response): Promise<Response> => {
     if (!response.body || !response.headers.get('content-type')?.startsWith('text/html')) return response;
     const html = await response.text();
-    const { ms, ...edit } = await pool!.run({ page: decodeURI(new URL(request.url).pathname), html });
+    const { ms, ...edit } = (await pool!.run({ page: decodeURI(new URL(request.url).pathname), html })) as PolicyEdit & { ms: number };
     pages++;
     workMs += ms;
     return new Response(applyPolicyEdit(html, edit), { status: response.status, statusText: response.statusText, headers: response.headers });
@@ -32,8 +31,8 @@ export function pagePolicies(): AstroIntegration {
     name: 'page-policies',
     hooks: {
       'astro:build:start': ({ setPrerenderer }) => {
-        // scripts/build.mjs names a folder for the pages' search documents (see searchDocument in src/security/csp.ts).
-        pool = new WorkerPool(new URL('../security/csp-worker.ts', import.meta.url), availableParallelism(), { searchDir: process.env.SEARCH_INPUT_DIR });
+        const threads = availableParallelism();
+        pool = new Tinypool({ filename: new URL('../security/csp-worker.ts', import.meta.url).href, minThreads: 0, maxThreads: threads, idleTimeout: 1000, concurrentTasksPerWorker: 2 });
         // Astro's own prerenderer, with each rendered page passed through `secure` before Astro writes it.
         setPrerenderer((inner: AstroPrerenderer) => ({
           ...inner,
@@ -46,7 +45,7 @@ export function pagePolicies(): AstroIntegration {
         }));
       },
       'astro:build:done': async ({ dir, logger }) => {
-        await pool?.close();
+        await pool?.destroy();
         await writeFile(join(fileURLToPath(dir), '_headers'), headersFile());
         logger.info(`Content-Security-Policy: ${pages} pages, ${Math.round(workMs)} ms of scanning on worker threads beside page rendering.`);
       },

@@ -1,44 +1,40 @@
 import { availableParallelism } from 'node:os';
+import Tinypool from 'tinypool';
 import { unified, type UnifiedProcessorOptions } from '@astrojs/markdown-remark';
-import { serveJobs, WorkerPool } from '../build/worker-pool.ts';
 
-type Renderer = Awaited<ReturnType<ReturnType<typeof unified>['createRenderer']>>;
-/** What Astro's renderer returns for one body. */
-type Rendered = Awaited<ReturnType<Renderer['render']>>;
+type Processor = ReturnType<typeof unified>;
+type Renderer = Awaited<ReturnType<Processor['createRenderer']>>;
 /** The settings Astro passes to `createRenderer` (image service, syntax highlighting, …). */
-type Shared = Parameters<ReturnType<typeof unified>['createRenderer']>[0];
-interface Job {
+export type SharedSettings = Parameters<Processor['createRenderer']>[0];
+/** One body for a worker: what Astro's renderer takes, as plain data. */
+export interface RenderJob {
   content: string;
   frontmatter: Record<string, unknown>;
   fileURL?: string;
 }
 
 /**
- * A Markdown processor for Astro's `markdown.processor` setting: `unified(options)` from @astrojs/markdown-remark,
- * run on worker threads in production builds on a machine with more than one core (MARKDOWN_THREADS=1 turns
- * them off). Each worker runs Astro's own renderer with the same plugins (`workerUrl` calls `serveRenders`), so
- * the build renders Markdown on every core while Astro's main thread reads, validates and stores entries (the
- * articles loader sends each body as soon as its file is checked). In `astro dev`, in tests and on one core
- * it is exactly `unified(options)`, in this thread.
+ * A Markdown processor for Astro's `markdown.processor` setting: exactly `unified(options)` from
+ * @astrojs/markdown-remark, whose renders run on worker threads (tinypool) in a production build on a machine with
+ * more than one core. Each worker (`workerUrl`, see src/markdown/worker.ts) runs Astro's own renderer with the
+ * same options, so the articles loader, which asks for every body at once through Astro's `renderMarkdown`, gets
+ * them rendered on every core. In `astro dev`, in tests, on one core (MARKDOWN_THREADS=1), or with a syntax
+ * highlighter (its settings may hold functions, which cannot cross a thread) it renders in this thread: the same
+ * renderer, the same output.
  */
-export function parallelUnified(options: UnifiedProcessorOptions, workerUrl: URL, threads = Number(process.env.MARKDOWN_THREADS) || availableParallelism()) {
+export function parallelUnified(options: UnifiedProcessorOptions, workerUrl: URL, threads = Number(process.env.MARKDOWN_THREADS) || availableParallelism()): Processor {
   const inner = unified(options);
   return {
     ...inner,
-    async createRenderer(shared: Shared): Promise<Renderer> {
-      // Workers get the settings that cross a thread; a syntax highlighter's config may hold functions, so a
-      // site that turns one on renders in this thread.
+    async createRenderer(shared: SharedSettings): Promise<Renderer> {
       if (process.env.NODE_ENV !== 'production' || threads < 2 || shared.syntaxHighlight) return inner.createRenderer(shared);
-      const pool = new WorkerPool<Job, Rendered>(workerUrl, threads, { image: shared.image, gfm: shared.gfm, smartypants: shared.smartypants, syntaxHighlight: false });
+      // What crosses the thread: the image settings (GFM and smart punctuation are in the processor's own options).
+      const settings: SharedSettings = { image: shared.image, syntaxHighlight: false };
+      // Idle workers end after a second, so the pool never keeps the build's process alive.
+      const pool = new Tinypool({ filename: workerUrl.href, minThreads: 0, maxThreads: threads, idleTimeout: 1000, concurrentTasksPerWorker: 2, workerData: settings });
       return {
-        render: (content, renderOptions) => pool.run({ content, frontmatter: renderOptions?.frontmatter ?? {}, fileURL: renderOptions?.fileURL?.href }),
+        render: (content, renderOptions) => pool.run({ content, frontmatter: renderOptions?.frontmatter ?? {}, fileURL: renderOptions?.fileURL?.href } satisfies RenderJob),
       };
     },
   };
-}
-
-/** The worker side: renders each body it is sent with `unified(options)`. Called by src/markdown/worker.ts. */
-export async function serveRenders(options: UnifiedProcessorOptions, shared: Shared): Promise<void> {
-  const renderer = await unified(options).createRenderer(shared);
-  serveJobs(({ content, frontmatter, fileURL }: Job) => renderer.render(content, { frontmatter, fileURL: fileURL ? new URL(fileURL) : undefined }));
 }

@@ -49,12 +49,6 @@ interface PageScan {
   insertAt?: number;
   /** An existing policy <meta> [start, end), replaced rather than doubled. */
   existing?: [number, number];
-  /** The element marked data-pagefind-body [start, end), the part of the page the search index reads. */
-  searchBody?: [number, number];
-  /** The elements marked data-pagefind-ignore inside it [start, end), which the index leaves out. */
-  searchIgnored: Array<[number, number]>;
-  /** The page's <html lang>. */
-  lang?: string;
 }
 
 /**
@@ -64,22 +58,14 @@ interface PageScan {
  *   javascript: URLs. The message names the page and the markup, so the build fails instead of the feature.
  */
 function scanPage(html: string, page: string): PageScan {
-  const scan: PageScan = { scripts: new Set(), styles: new Set(), searchIgnored: [] };
+  const scan: PageScan = { scripts: new Set(), styles: new Set() };
   let inHead = false;
   let headHasElement = false;
   let raw: { tag: 'script' | 'style'; text: string; executable: boolean } | undefined;
   let failure: Error | undefined;
-  // Open elements, to find where the data-pagefind-body element ends (htmlparser2 closes every element it opens).
-  let depth = 0;
-  let search: { start: number; depth: number } | undefined;
-  let ignored: { start: number; depth: number } | undefined;
   const parser = new Parser(
     {
       onopentag(name, attrs) {
-        depth++;
-        if (name === 'html') scan.lang = attrs.lang;
-        if (!search && 'data-pagefind-body' in attrs) search = { start: parser.startIndex, depth };
-        else if (search && !scan.searchBody && !ignored && 'data-pagefind-ignore' in attrs) ignored = { start: parser.startIndex, depth };
         for (const [attr, value] of Object.entries(attrs)) {
           if (/^on/i.test(attr) || attr === 'style' || (URL_ATTRIBUTES.has(attr) && /^\s*(?:javascript|vbscript):/i.test(value))) {
             failure ??= new Error(`${page}: <${name} ${attr}="${value.slice(0, 60)}"> would be blocked by the Content-Security-Policy; use a <script> or a stylesheet instead`);
@@ -112,12 +98,6 @@ function scanPage(html: string, page: string): PageScan {
         if (raw) raw.text += text;
       },
       onclosetag(name) {
-        if (search?.depth === depth && !scan.searchBody) scan.searchBody = [search.start, parser.endIndex + 1];
-        if (ignored?.depth === depth) {
-          scan.searchIgnored.push([ignored.start, parser.endIndex + 1]);
-          ignored = undefined;
-        }
-        depth--;
         if (name === 'head') inHead = false;
         if (raw && name === raw.tag) {
           if (raw.executable) (raw.tag === 'script' ? scan.scripts : scan.styles).add(hashSource(raw.text));
@@ -197,41 +177,21 @@ export function headersFile(): string {
 }
 
 /**
- * A built page made safe to serve: its policy (see pagePolicy) and the page with that policy as its <meta>,
- * and the page's search document (searchDocument), from one scan. The build does the same to every page as Astro
- * renders it, in two steps: policyEdit on a worker thread, applyPolicyEdit in Astro's (src/integrations/page-policies.ts).
+ * A built page made safe to serve: its policy (see pagePolicy) and the page with that policy as its <meta>, from
+ * one scan. The build does the same to every page as Astro renders it, in two steps: policyEdit on a worker
+ * thread, applyPolicyEdit in Astro's (src/integrations/page-policies.ts).
  * @throws when the page has markup a strict policy would silently block (see scanPage).
  */
-export function securePage(html: string, page = 'page'): { html: string; policy: string; searchDocument?: string } {
-  const { searchDocument, ...edit } = policyEdit(html, page);
-  return { html: applyPolicyEdit(html, edit), policy: edit.policy, searchDocument };
+export function securePage(html: string, page = 'page'): { html: string; policy: string } {
+  const edit = policyEdit(html, page);
+  return { html: applyPolicyEdit(html, edit), policy: edit.policy };
 }
 
 /**
  * What securePage does to a page, from one scan, without making the new page: the policy <meta> and where it goes
- * (so a worker thread that scans the page sends back only that, not the page), and the page's search document.
+ * (so a worker thread that scans the page sends back only that, not the page).
  */
-export function policyEdit(html: string, page = 'page'): PolicyEdit & { searchDocument?: string } {
+export function policyEdit(html: string, page = 'page'): PolicyEdit {
   const scan = scanPage(html, page);
-  return { ...metaEdit(policyOf(scan), scan, page), searchDocument: searchDocument(html, scan) };
-}
-
-/**
- * What the search index needs of a page: a document holding only its data-pagefind-body element (Pagefind reads
- * nothing else of an article page when one is marked: its text, its first <h1> as the title), without the parts
- * marked data-pagefind-ignore (the footer's links and citation, the printed endnotes and QR code), in the page's
- * language. Pagefind indexes these much faster, and in less memory, than whole pages. Undefined for pages
- * without such an element.
- */
-function searchDocument(html: string, scan: PageScan): string | undefined {
-  if (!scan.searchBody) return undefined;
-  const lang = scan.lang ? ` lang="${scan.lang.replaceAll('"', '&quot;')}"` : '';
-  let body = '';
-  let from = scan.searchBody[0];
-  for (const [start, end] of scan.searchIgnored) {
-    body += html.slice(from, start);
-    from = end;
-  }
-  body += html.slice(from, scan.searchBody[1]);
-  return `<!DOCTYPE html><html${lang}><head><meta charset="utf-8"></head><body>${body}</body></html>`;
+  return metaEdit(policyOf(scan), scan, page);
 }

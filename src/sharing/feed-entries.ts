@@ -1,6 +1,5 @@
 import { getCollection } from 'astro:content';
-import { articlePath, byNewest, isPublished, metaDescription } from '../content/articles';
-import { renderArticle } from '../content/article-facts';
+import { articlePath, bodyFacts, byNewest, isPublished, metaDescription } from '../content/articles';
 import { FEED_LIMIT, feedItem, type FeedItem, type FeedMeta } from './feeds';
 import { SITE } from '../site';
 
@@ -12,9 +11,9 @@ export function feedMeta(site: URL): FeedMeta {
 /** The newest published articles as feed items, whole and with absolute URLs, for the three feed routes. */
 export async function feedItems(site: URL): Promise<FeedItem[]> {
   const entries = (await getCollection('articles', (entry) => isPublished(entry))).sort(byNewest).slice(0, FEED_LIMIT);
-  return Promise.all(entries.map(async (entry) => {
-    const { html, firstParagraph } = await renderArticle(entry);
+  return entries.map((entry) => {
+    const { firstParagraph } = bodyFacts(entry.rendered?.metadata?.frontmatter);
     const url = new URL(articlePath(entry.id), site).href;
-    return feedItem(entry.data, url, metaDescription(entry.data.description, firstParagraph), html);
-  }));
+    return feedItem(entry.data, url, metaDescription(entry.data.description, firstParagraph), entry.rendered?.html ?? '');
+  });
 }

@@ -3,7 +3,8 @@ import { markdownConfigDefaults } from '@astrojs/markdown-remark';
 import { markdownConfig, markdownOptions } from '../../../src/markdown/processor';
 import rehypeRaw from 'rehype-raw';
 import { rehypeSanitizeReported } from '../../../src/security/sanitize-report';
-import { renderBody } from '../../../src/content/article-bodies';
+import { parallelUnified } from '../../../src/markdown/pool';
+import { bodyFacts } from '../../../src/content/articles';
 
 // The very processor astro.config.mjs installs, run through Astro's own renderer.
 const renderer = await markdownConfig.processor.createRenderer({ ...markdownConfigDefaults, ...markdownConfig } as never);
@@ -78,15 +79,23 @@ describe('ordinary Markdown and safe HTML survive', () => {
   });
 });
 
-describe('a body as the build renders it (renderBody)', () => {
+describe('a body as the build renders it (worker threads)', () => {
+  const body = 'He said "no" today.\n\nSee [the report](https://example.org/r) and <abbr title="x">X</abbr>.\n\n<script>alert(1)</script>';
   const fileURL = new URL('file:///site/content/articles/x.md');
-  it('gives the sanitized HTML with the facts the pages use', async () => {
-    const body = await renderBody(renderer, 'content/articles/x.md', 'He said "no" today.\n\nSee [the report](https://example.org/r).', fileURL);
-    expect(body.html).toContain('“no”');
-    expect(body).toMatchObject({ wordCount: 7, firstParagraph: 'He said “no” today.', links: ['https://example.org/r'] });
-  });
 
-  it('refuses an image given by file path, naming the file', async () => {
-    await expect(renderBody(renderer, 'content/articles/x.md', 'Text.\n\n![A photo](./photo.jpg)', fileURL)).rejects.toThrow(/^content\/articles\/x\.md: body: images are linked by https:\/\/ address, not by file path \(\.\/photo\.jpg\)$/);
+  it('gives exactly what the in-thread renderer gives: HTML and the facts the pages use', async () => {
+    const previous = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      const pooled = await parallelUnified(markdownOptions, new URL('../../../src/markdown/worker.ts', import.meta.url), 2).createRenderer({ ...markdownConfigDefaults, ...markdownConfig } as never);
+      const [inThread, onWorker] = await Promise.all([renderer.render(body, { frontmatter: {}, fileURL }), pooled.render(body, { frontmatter: {}, fileURL })]);
+      expect(onWorker.code).toBe(inThread.code);
+      expect(onWorker.metadata.frontmatter).toEqual(inThread.metadata.frontmatter);
+      expect(onWorker.code).toContain('“no”');
+      expect(onWorker.code).not.toContain('<script');
+      expect(bodyFacts(onWorker.metadata.frontmatter)).toEqual({ wordCount: 9, firstParagraph: 'He said “no” today.', links: ['https://example.org/r'] });
+    } finally {
+      process.env.NODE_ENV = previous;
+    }
   });
 });

@@ -60,18 +60,6 @@ describe('withCspMeta', () => {
     expect(securePage(html)).toEqual({ html: withCspMeta(html, pagePolicy(html)), policy: pagePolicy(html) });
     expect(() => securePage(page('', '<a href="javascript:x()">x</a>'), '/articles/x/')).toThrow(/\/articles\/x\/: <a href="javascript:x\(\)">/);
   });
-
-  it("gives the search index a document of the page's data-pagefind-body element alone, in the page's language", () => {
-    const article = '<article data-pagefind-body><h1>Title</h1><p>One<br>two <img src="/a.png" alt="a"></p><article><p>inner</p></article><footer>f</footer></article>';
-    const html = page('<style>p{}</style>', `<header><h1>Site</h1></header>${article}<nav><article>next</article></nav>`).replace('lang="en"', 'lang="ar"');
-    expect(securePage(html).searchDocument).toBe(`<!DOCTYPE html><html lang="ar"><head><meta charset="utf-8"></head><body>${article}</body></html>`);
-    expect(securePage(page('', '<main><p>no search body</p></main>')).searchDocument).toBeUndefined();
-  });
-
-  it('leaves the parts marked data-pagefind-ignore out of the search document, nested ones included', () => {
-    const html = page('', '<article data-pagefind-body><h1>T</h1><p>kept <span data-pagefind-ignore>no<b data-pagefind-ignore>no</b>no</span> kept</p><footer data-pagefind-ignore><p>x<br>y</p></footer><p>last</p></article><p data-pagefind-ignore>outside</p>');
-    expect(securePage(html).searchDocument).toBe('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"></head><body><article data-pagefind-body><h1>T</h1><p>kept  kept</p><p>last</p></article></body></html>');
-  });
 });
 
 describe('_headers', () => {

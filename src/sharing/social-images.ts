@@ -1,0 +1,70 @@
+// The social images of a built site. The integration (src/integrations/social-images.ts) runs this file as a child
+// process once Astro has written the pages:  node src/sharing/social-images.ts <project root> <site folder> <cache dir>
+// It runs in plain Node (type stripping): the modules it imports name their .ts files.
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { copyFile, mkdir, readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import Tinypool from 'tinypool';
+import { readArticleIndex } from '../content/article-index.ts';
+import { socialCard, socialImageKey } from './social-card.ts';
+import { FONT_FILES } from './social-image.ts';
+
+/** A fingerprint of the renderer: its source, the satori and resvg versions and the font bytes. */
+async function rendererVersion(root: string): Promise<string> {
+  const require = createRequire(join(root, 'package.json'));
+  const hash = createHash('sha256');
+  hash.update(await readFile(new URL('./social-image.ts', import.meta.url)));
+  for (const pkg of ['satori', '@resvg/resvg-js']) hash.update(`${pkg}@${(require(`${pkg}/package.json`) as { version: string }).version}`);
+  for (const { file } of FONT_FILES) hash.update(await readFile(require.resolve(file)));
+  return hash.digest('hex');
+}
+
+/**
+ * Gives every built article of the site in `out` its 1200x630 social image at /articles/<slug>/og.png, from the
+ * article index the loader wrote into Astro's cache folder `cacheDir`. Images are cached in
+ * node_modules/.cache/social-images (SOCIAL_IMAGE_CACHE points elsewhere) by a hash of what is drawn and of the
+ * renderer, so an unchanged article is never rendered twice; the rest render on worker threads, one per core.
+ * Logs each image and returns the summary line.
+ */
+export async function renderSocialImages(root: string, out: string, cacheDir: string, log: (message: string) => void): Promise<string> {
+  const started = performance.now();
+  const cache = process.env.SOCIAL_IMAGE_CACHE || join(root, 'node_modules/.cache/social-images');
+  await mkdir(cache, { recursive: true });
+  const version = await rendererVersion(root);
+  const jobs = (await readArticleIndex(cacheDir))
+    .filter(({ slug }) => existsSync(join(out, 'articles', slug, 'index.html')))
+    .map(({ slug, data }) => {
+      const card = socialCard(data);
+      return { slug, card, file: join(cache, `${socialImageKey(card, version)}.png`) };
+    });
+  const misses = jobs.filter((job) => !existsSync(job.file));
+  if (misses.length) {
+    const threads = Math.min(availableParallelism(), misses.length);
+    const pool = new Tinypool({ filename: new URL('./social-image-worker.ts', import.meta.url).href, minThreads: threads, maxThreads: threads });
+    try {
+      await Promise.all(misses.map(async ({ slug, card, file }) => {
+        const ms = (await pool.run({ card, file })) as number;
+        log(`rendered ${slug}/og.png in ${Math.round(ms)} ms`);
+      }));
+    } finally {
+      await pool.destroy();
+    }
+  }
+  await Promise.all(jobs.map((job) => copyFile(job.file, join(out, 'articles', job.slug, 'og.png'))));
+  const summary = `${jobs.length} social images (${misses.length} rendered, ${jobs.length - misses.length} from cache) in ${Math.round(performance.now() - started)} ms`;
+  log(summary);
+  return summary;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const [root, out, cacheDir] = process.argv.slice(2);
+  if (!root || !out || !cacheDir) {
+    console.error('usage: node src/sharing/social-images.ts <project root> <site folder> <Astro cache folder>');
+    process.exit(2);
+  }
+  await renderSocialImages(root, out, cacheDir, (message) => console.log(message));
+}
