@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
-import { markdownOptions } from '../../../src/markdown/processor';
-import rehypeSanitize from 'rehype-sanitize';
+import { markdownConfigDefaults } from '@astrojs/markdown-remark';
+import { markdownConfig, markdownOptions } from '../../../src/markdown/processor';
+import { rehypeSanitizeReported } from '../../../src/security/sanitize-report';
 import { paragraphId, rehypeParagraphIds } from '../../../src/markdown/paragraph-ids';
 
 /** Runs the plugin on an HTML fragment and returns the resulting HTML. */
@@ -43,8 +44,14 @@ describe('paragraph ids', () => {
     expect(run('<p id="user-content-lead">Lead.</p>')).toBe('<p id="user-content-lead">Lead.<a href="#user-content-lead" class="pl" aria-label="Link to this paragraph"></a></p>');
   });
 
-  it('run after rehype-sanitize, so the ids are not prefixed with user-content-', () => {
-    const plugins = markdownOptions.rehypePlugins.map((p) => (Array.isArray(p) ? p[0] : p));
-    expect(plugins.indexOf(rehypeParagraphIds as never)).toBeGreaterThan(plugins.indexOf(rehypeSanitize));
+  it('run after the sanitizer, so the ids are not prefixed with user-content-', async () => {
+    const plugins: unknown[] = markdownOptions.rehypePlugins.map((p) => (Array.isArray(p) ? p[0] : p));
+    const sanitizer = plugins.indexOf(rehypeSanitizeReported);
+    expect(sanitizer).toBeGreaterThanOrEqual(0);
+    expect(plugins.indexOf(rehypeParagraphIds)).toBeGreaterThan(sanitizer);
+    // And in the processor the site installs: the id reaches the page as the plugin made it.
+    const renderer = await markdownConfig.processor.createRenderer({ ...markdownConfigDefaults, ...markdownConfig } as never);
+    const { code } = await renderer.render('One paragraph.');
+    expect(code).toContain(`<p id="${paragraphId('One paragraph.')}">`);
   });
 });
