@@ -24,17 +24,21 @@ export interface RenderJob {
  */
 export function parallelUnified(options: UnifiedProcessorOptions, workerUrl: URL, threads = Number(process.env.MARKDOWN_THREADS) || availableParallelism()): Processor {
   const inner = unified(options);
+  // One pool per processor. Astro's renderMarkdown creates its renderer on first use without waiting for one being
+  // created, so a loader that asks for many bodies at once calls createRenderer many times (1,000 pools of workers
+  // at 1,000 articles, until the process runs out of memory): every call gets this one renderer.
+  let pooled: Promise<Renderer> | undefined;
   return {
     ...inner,
-    async createRenderer(shared: SharedSettings): Promise<Renderer> {
+    createRenderer(shared: SharedSettings): Promise<Renderer> {
       if (process.env.NODE_ENV !== 'production' || threads < 2 || shared.syntaxHighlight) return inner.createRenderer(shared);
       // What crosses the thread: the image settings (GFM and smart punctuation are in the processor's own options).
       const settings: SharedSettings = { image: shared.image, syntaxHighlight: false };
       // Idle workers end after a second, so the pool never keeps the build's process alive.
-      const pool = new Tinypool({ filename: workerUrl.href, minThreads: 0, maxThreads: threads, idleTimeout: 1000, concurrentTasksPerWorker: 2, workerData: settings });
-      return {
+      pooled ??= Promise.resolve(new Tinypool({ filename: workerUrl.href, minThreads: 0, maxThreads: threads, idleTimeout: 1000, concurrentTasksPerWorker: 2, workerData: settings })).then((pool) => ({
         render: (content, renderOptions) => pool.run({ content, frontmatter: renderOptions?.frontmatter ?? {}, fileURL: renderOptions?.fileURL?.href } satisfies RenderJob),
-      };
+      }));
+      return pooled;
     },
   };
 }
