@@ -29,7 +29,8 @@ export default defineConfig({
   // Scripts are never inlined: the one enhancement module is a cached file, outside the HTML byte budget.
   vite: { build: { assetsInlineLimit: 0 } },
   cacheDir,
-  // After the pages: the sitemap (each article's lastmod), the social preview images (cached by content), the
-  // search index. As the pages are rendered: each page's Content-Security-Policy.
-  integrations: [sitemap(sitemapOptions(cacheDir)), socialImages(), pagePolicies(), searchIndex()],
+  // As the pages are rendered: each page's Content-Security-Policy (its workers end before the next steps start).
+  // After the pages, in this order: the sitemap (each article's lastmod), the social preview images (cached by
+  // content, in a child process), the search index.
+  integrations: [pagePolicies(), sitemap(sitemapOptions(cacheDir)), socialImages(), searchIndex()],
 });
