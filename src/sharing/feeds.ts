@@ -8,6 +8,22 @@ import { PARAGRAPH_LINK_CLASS } from '../markdown/paragraph-ids';
 import { lastUpdated, sortedCorrections } from '../content/corrections';
 import { formatDate } from '../format/dates';
 
+/*
+ * Why our own Atom and JSON Feed writers and not the `feed` package (evaluated at feed@6.0.0, its newest): run on
+ * our items, it fails the feed tests and writes XML that is not well-formed.
+ * - JSON Feed: it writes version "https://jsonfeed.org/version/1" (hard-coded), a single `author` instead of 1.1's
+ *   `authors`, and no `language` (feed or item): tests/build/sharing.test.ts expects version 1.1 and `language: 'ar'`.
+ * - Atom: content goes in CDATA, and its XML writer (xml-js 1.6.11) splits only the first "]]>"
+ *   (`cdata.replace(']]>', …)`): a body `<p>x]]>y and ]]><script>…</script> z</p>` makes
+ *   `…]]><script>…</script> z</p>]]></content>`, a parse error ("Expected closing tag 'content' … instead of 'p'").
+ *   Attributes escape only `"`: a tag `a<b` is written `term="a<b"`, which XML 1.0 forbids (AttValue excludes `<`);
+ *   the XSS corpus's tag `<![CDATA[<script>…` goes into the attribute raw. Text un-escapes "&amp;" first, so an
+ *   author "A &amp; B" reads back "A & B". Titles and summaries are declared type="html", so a plain-text title
+ *   "Why 1 < 2 & <b>bold</b>" becomes markup. No xml:lang on the feed or its entries (the Arabic articles), and the
+ *   links come alternate first (sharing.test.ts expects self, then alternate).
+ * RSS stays with @astrojs/rss (src/pages/rss.xml.ts): `feed`'s RSS writer has the same CDATA and attribute escaping.
+ */
+
 /** How many of the newest articles each feed carries, whole. */
 export const FEED_LIMIT = 50;
 
