@@ -26,7 +26,8 @@ import { remarkSmartypantsFast } from './smartypants.ts';
  */
 export const markdownOptions = {
   gfm: true,
-  // Astro's smartypants option runs remark-smartypants; remarkSmartypantsFast gives the same output in half the time.
+  // Astro's smartypants option runs remark-smartypants; remarkSmartypantsFast gives the same output in a fifth of the
+  // smart-punctuation time (0.58 against 2.66 ms per article; see its file).
   smartypants: false,
   remarkPlugins: [remarkSmartypantsFast],
   rehypePlugins: [rehypeRaw, [rehypeSanitizeReported, sanitizeSchema], rehypeArticleFacts, rehypeLinkEndnotes, rehypeParagraphIds],
