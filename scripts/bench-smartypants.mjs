@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Smart punctuation: our fork (src/lib/remark-smartypants-fast.ts) against remark-smartypants, on generated
+// Smart punctuation: our fork (src/markdown/smartypants.ts) against remark-smartypants, on generated
 // article bodies (scripts/generate-articles.mjs). Measures, in ms per article:
 //   pipeline  the whole Markdown pipeline, markdownOptions through Astro's unified(...).createRenderer().render(body):
 //             fork = markdownOptions as built; upstream = the same with Astro's `smartypants: true` in its place;
@@ -15,8 +15,8 @@ import remarkParse from 'remark-parse';
 import remarkSmartypants from 'remark-smartypants';
 import { unified } from 'unified';
 import { generateArticle } from './generate-articles.mjs';
-import { markdownOptions } from '../src/lib/markdown.ts';
-import { remarkSmartypantsFast } from '../src/lib/remark-smartypants-fast.ts';
+import { markdownOptions } from '../src/markdown/processor.ts';
+import { remarkSmartypantsFast } from '../src/markdown/smartypants.ts';
 
 const count = Number(process.argv[2] ?? 1000);
 const rounds = Number(process.argv[3] ?? 7);
