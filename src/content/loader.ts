@@ -105,9 +105,9 @@ async function syncArticles(context: LoaderContext, root: string): Promise<void>
     const digest = generateDigest(`${code}\0${contents}`);
     if (store.get(id)?.digest === digest) return;
     const parsed = await parseData({ id, data: raw.frontmatter as Record<string, unknown>, filePath: path });
-    // renderMarkdown reads a leading --- block as frontmatter: a body that opens with a rule gets a blank line first.
-    const body = raw.body.trim();
-    const rendered = await renderMarkdown(body.startsWith('---') ? `\n${body}` : body, { fileURL: pathToFileURL(path) }).catch((error: Error) => {
+    // renderMarkdown first splits off a leading --- block as frontmatter: an empty one goes first, so a body that
+    // opens with a thematic break (---) stays Markdown.
+    const rendered = await renderMarkdown(`---\n---\n${raw.body.trim()}`, { fileURL: pathToFileURL(path) }).catch((error: Error) => {
       throw new Error(`${filePath}: body: ${error.message}`);
     });
     store.set({ id, data: parsed, filePath, digest, rendered, assetImports: rendered.metadata?.imagePaths });

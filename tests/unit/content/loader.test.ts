@@ -1,0 +1,96 @@
+import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { LoaderContext } from 'astro/loaders';
+import { markdownConfigDefaults } from '@astrojs/markdown-remark';
+import { articleLoader } from '../../../src/content/loader';
+import { markdownConfig } from '../../../src/markdown/processor';
+import { readArticleIndex } from '../../../src/content/article-index';
+// What Astro's renderMarkdown does first (astro/dist/content/content-layer.js).
+import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
+
+const article = (title: string, body = 'He said "yes".') =>
+  `---\ntitle: "${title}"\nsource: The Reader\ndesk: World Desk\nlocation: London\npublished: 2024-12-16\n---\n${body}\n`;
+
+/** Just enough of Astro's LoaderContext: a store, parseData, renderMarkdown as Astro's (frontmatter split off, then the site's processor), digests. */
+async function fakeContext(root: string) {
+  const entries = new Map<string, Record<string, unknown>>();
+  const renderer = await markdownConfig.processor.createRenderer({ ...markdownConfigDefaults, ...markdownConfig } as never);
+  let renders = 0;
+  const context = {
+    config: { root: pathToFileURL(`${root}/`), cacheDir: pathToFileURL(join(root, 'cache/')) },
+    store: {
+      keys: () => [...entries.keys()],
+      get: (id: string) => entries.get(id),
+      set: (entry: Record<string, unknown> & { id: string }) => entries.set(entry.id, entry),
+      delete: (id: string) => entries.delete(id),
+    },
+    parseData: async ({ data }: { data: unknown }) => data,
+    renderMarkdown: async (content: string, options?: { fileURL?: URL }) => {
+      renders++;
+      const { content: body } = parseFrontmatter(content);
+      const { code, metadata } = await renderer.render(body, { frontmatter: {}, fileURL: options?.fileURL });
+      return { html: code, metadata: { ...metadata, imagePaths: [] } };
+    },
+    generateDigest: (text: string) => text.length + ':' + text.slice(-40),
+    logger: { error: () => undefined },
+  };
+  return { context: context as unknown as LoaderContext, entries, renders: () => renders };
+}
+
+describe('the articles loader (one path for dev, check and build)', () => {
+  let root: string;
+  beforeEach(async () => {
+    root = await mkdtemp(join(tmpdir(), 'reader-loader-'));
+    await mkdir(join(root, 'content/articles'), { recursive: true });
+  });
+  afterEach(() => rm(root, { recursive: true, force: true }));
+
+  it("stores each article's data and rendered body, and writes the article index", async () => {
+    await writeFile(join(root, 'content/articles/harbour-strike.md'), article('Harbour strike ends'));
+    const { context, entries } = await fakeContext(root);
+    await articleLoader().load(context);
+    const entry = entries.get('harbour-strike') as { filePath: string; rendered: { html: string; metadata: { frontmatter: Record<string, unknown> } } };
+    expect(entry.filePath).toBe('content/articles/harbour-strike.md');
+    expect(entry.rendered.html).toContain('He said “yes”.');
+    expect(entry.rendered.metadata.frontmatter).toMatchObject({ wordCount: 3, firstParagraph: 'He said “yes”.' });
+    const index = await readArticleIndex(join(root, 'cache'));
+    expect(index.map((a) => a.slug)).toEqual(['harbour-strike']);
+    expect(index[0]!.data.published).toEqual(new Date('2024-12-16T00:00:00Z'));
+  });
+
+  it('renders again only what changed, and drops the entries of deleted files', async () => {
+    await writeFile(join(root, 'content/articles/a.md'), article('A'));
+    await writeFile(join(root, 'content/articles/b.md'), article('B'));
+    const { context, entries, renders } = await fakeContext(root);
+    await articleLoader().load(context);
+    expect(renders()).toBe(2);
+    await writeFile(join(root, 'content/articles/a.md'), article('A', 'Edited.'));
+    await rm(join(root, 'content/articles/b.md'));
+    await articleLoader().load(context);
+    expect(renders()).toBe(3);
+    expect([...entries.keys()]).toEqual(['a']);
+  });
+
+  it('reports every problem of every file at once and stores nothing', async () => {
+    await writeFile(join(root, 'content/articles/good.md'), article('Good'));
+    await writeFile(join(root, 'content/articles/no-date.md'), article('No date').replace('published: 2024-12-16\n', ''));
+    await writeFile(join(root, 'content/articles/Bad Name.md'), article('Bad name'));
+    const { context, entries } = await fakeContext(root);
+    await expect(articleLoader().load(context)).rejects.toThrow(/2 problems in 2 article files:\n {2}content\/articles\/Bad Name\.md: slug \(file name\): .*\n {2}content\/articles\/no-date\.md: published: is required$/);
+    expect(entries.size).toBe(0);
+  });
+
+  it('renders a body that opens with a thematic break as Markdown, not as frontmatter', async () => {
+    await writeFile(join(root, 'content/articles/rule.md'), article('Rule', '---\n\nBetween the rules.\n\n---\n\nAfter the rule.'));
+    const { context, entries } = await fakeContext(root);
+    await articleLoader().load(context);
+    const html = (entries.get('rule') as { rendered: { html: string } }).rendered.html;
+    expect(html).toMatch(/^<hr>/);
+    expect(html).toContain('Between the rules.');
+    expect(html).toContain('After the rule.');
+    expect(await readFile(join(root, 'content/articles/rule.md'), 'utf8')).toContain('---\n\nBetween the rules.');
+  });
+});
