@@ -11,17 +11,15 @@ import type { AstroIntegration } from 'astro';
  *
  * Memory, measured at 10,000 articles (BENCHMARKS.md): Pagefind 1.6 peaks while it writes the index. Given the
  * whole site it peaks at 1,560 MiB, as it keeps the listing pages it then leaves out; given the article pages alone,
- * 1,360 MiB; with its allocator also told to give freed memory back at once (the jemalloc setting below, read by
- * Pagefind's Linux binary from 1.5.2), about 1,020 MiB. Pages given one at a time (addHTMLFile) peak about 70 MiB
- * lower but take three times as long.
+ * 1,360 MiB. Its allocator can be told to give freed memory back at once (`_RJEM_MALLOC_CONF=dirty_decay_ms:0`,
+ * read by its Linux binary from 1.5.2, not a documented option): about 1,020 MiB, but 1.4 s slower at 5,000 articles
+ * and about 4 s at 10,000, which put the build over its time budget, so it is not set.
  */
 export function searchIndex(): AstroIntegration {
   return {
     name: 'search-index',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
-        // Must be in the environment before the first call, which starts Pagefind's binary.
-        process.env._RJEM_MALLOC_CONF ??= 'dirty_decay_ms:0,muzzy_decay_ms:0';
         const pagefind = await import('pagefind');
         const started = performance.now();
         try {
