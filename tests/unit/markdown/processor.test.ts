@@ -80,7 +80,8 @@ describe('ordinary Markdown and safe HTML survive', () => {
 });
 
 describe('a body as the build renders it (worker threads)', () => {
-  const body = 'He said "no" today.\n\nSee [the report](https://example.org/r) and <abbr title="x">X</abbr>.\n\n<script>alert(1)</script>';
+  // A fenced code block too: the workers must get the site's settings (no syntax highlighter), not Astro's defaults.
+  const body = 'He said "no" today.\n\nSee [the report](https://example.org/r) and <abbr title="x">X</abbr>.\n\n<script>alert(1)</script>\n\n```\ncode()\n```';
   const fileURL = new URL('file:///site/content/articles/x.md');
 
   it('gives exactly what the in-thread renderer gives: HTML and the facts the pages use', async () => {
@@ -93,7 +94,8 @@ describe('a body as the build renders it (worker threads)', () => {
       expect(onWorker.metadata.frontmatter).toEqual(inThread.metadata.frontmatter);
       expect(onWorker.code).toContain('“no”');
       expect(onWorker.code).not.toContain('<script');
-      expect(bodyFacts(onWorker.metadata.frontmatter)).toEqual({ wordCount: 9, firstParagraph: 'He said “no” today.', links: ['https://example.org/r'] });
+      expect(onWorker.code).toContain('<pre><code>code()\n</code></pre>');
+      expect(bodyFacts(onWorker.metadata.frontmatter)).toEqual({ wordCount: 10, firstParagraph: 'He said “no” today.', links: ['https://example.org/r'] });
     } finally {
       process.env.NODE_ENV = previous;
     }
