@@ -296,3 +296,22 @@ describe('screenshots (look at them)', () => {
     });
   }
 });
+
+describe('text for screen readers only', () => {
+  it('keeps the footnotes heading for screen readers but out of sight: a 1x1 px clipped box', async () => {
+    const page = await open('/articles/print-fixture/');
+    const heading = page.locator('.footnotes h2.sr-only');
+    expect(await heading.textContent()).toBe('Footnotes');
+    const box = await heading.boundingBox();
+    expect(box && [Math.round(box.width), Math.round(box.height)]).toEqual([1, 1]);
+    expect(await heading.evaluate((h) => [getComputedStyle(h).clipPath, getComputedStyle(h).overflow])).toEqual(['inset(50%)', 'hidden']);
+    await page.close();
+  });
+
+  it('leaves the footnotes heading off paper', async () => {
+    const page = await open('/articles/print-fixture/');
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.footnotes h2.sr-only').boundingBox()).toBeNull();
+    await page.close();
+  });
+});
