@@ -14,14 +14,22 @@ import { runnerImport } from 'vite';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const load = async (file) => (await runnerImport(resolve(root, file), { root, logLevel: 'error' })).module;
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: Object.fromEntries(['desk', 'location', 'source', 'author', 'tags', 'slug', 'dir'].map((k) => [k, { type: 'string' }])),
-});
+const USAGE = 'npm run new -- "Headline" [--desk …] [--location …] [--source …] [--author …] [--tags "a, b"] [--slug file-name] [--dir folder]';
 const fail = (message) => {
   console.error(`npm run new: ${message}`);
   process.exit(1);
 };
+let parsed;
+try {
+  parsed = parseArgs({
+    allowPositionals: true,
+    options: Object.fromEntries(['desk', 'location', 'source', 'author', 'tags', 'slug', 'dir'].map((k) => [k, { type: 'string' }])),
+  });
+} catch (error) {
+  // An unknown option or one without its value: one line of help, not a stack trace.
+  fail(`${error.message.split('\n')[0]}\nusage: ${USAGE}`);
+}
+const { values, positionals } = parsed;
 
 const title = positionals.join(' ').trim();
 if (!title) fail('give the headline, e.g. npm run new -- "Harbour strike ends" --desk "World Desk" --location London --source "The Reader"');
@@ -37,9 +45,11 @@ if (missing.length && process.stdin.isTTY) {
 }
 
 const { fileSlug } = await load('src/newsroom/slugs.ts');
-const { checkArticle, formatIssues } = await load('src/content/article-file.ts');
+const { checkArticle, formatIssues, SLUG } = await load('src/content/article-file.ts');
 const slug = values.slug ?? fileSlug(title);
 if (!slug) fail('the headline has no Latin letters to make a file name from: give one with --slug');
+// Checked as a file name before it becomes a path: no /, no .., only what the build accepts.
+if (!SLUG.test(slug)) fail(`--slug "${slug}" must be lowercase a-z, 0-9 and single hyphens, e.g. harbour-strike`);
 
 const dir = resolve(root, values.dir ?? process.env.ARTICLES_DIR ?? 'content/articles');
 const path = join(dir, `${slug}.md`);

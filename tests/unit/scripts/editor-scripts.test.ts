@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -36,6 +36,25 @@ describe('npm run new', () => {
     const missing = await npm(['new', '--', 'Another', '--dir', dir]);
     expect(missing.out).toContain('missing --desk, --location, --source');
     expect(await readdir(dir)).toEqual(['harbour-strike-ends-after-3-days.md']);
+  });
+
+  it('checks --slug as a file name, so nothing is written outside the articles folder', async () => {
+    const outside = join(dir, 'sub');
+    await mkdir(outside);
+    for (const slug of ['../escaped', '../../x', 'a/b', 'Bad Name']) {
+      const result = await npm(['new', '--', 'Headline', '--desk', 'D', '--location', 'L', '--source', 'S', '--slug', slug, '--dir', outside]);
+      expect(result.code).not.toBe(0);
+      expect(result.out).toContain(`--slug "${slug}" must be lowercase a-z, 0-9 and single hyphens`);
+    }
+    expect(await readdir(dir)).toEqual(['harbour-strike-ends-after-3-days.md', 'sub']);
+    expect(await readdir(outside)).toEqual([]);
+  });
+
+  it('answers a bad option with one line of help, not a stack trace', async () => {
+    const result = await npm(['new', '--', 'Headline', '--desks', 'World Desk', '--dir', dir]);
+    expect(result.code).not.toBe(0);
+    expect(result.out).toMatch(/npm run new: Unknown option '--desks'.*\nusage: npm run new -- "Headline"/);
+    expect(result.out).not.toMatch(/\n\s+at /);
   });
 });
 
