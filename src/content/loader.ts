@@ -8,6 +8,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { checkArticle, formatIssues, type ArticleIssue, type RawArticle } from './article-file.ts';
 import { writeArticleIndex, type ArticleIndexEntry } from './article-index.ts';
 import type { Article } from './schema.ts';
+import type { InvalidLink } from '../markdown/link-check.ts';
 
 /** An article file that passed every check: its parts, its validated data and the text it was read from. */
 export interface CheckedArticle {
@@ -110,6 +111,11 @@ async function syncArticles(context: LoaderContext, root: string): Promise<void>
     const rendered = await renderMarkdown(`---\n---\n${raw.body.trim()}`, { fileURL: pathToFileURL(path) }).catch((error: Error) => {
       throw new Error(`${filePath}: body: ${error.message}`);
     });
+    const invalid = (rendered.metadata?.frontmatter as { invalidLinks?: InvalidLink[] } | undefined)?.invalidLinks ?? [];
+    if (invalid.length) {
+      const line = fileLine(contents, raw.body);
+      throw new Error(invalid.map(({ line: at, what, address }) => `${filePath}: body: ${at ? `line ${line(at)}: ` : ''}the ${what} address "${readable(address)}" is not a valid URL`).join('\n  '));
+    }
     store.set({ id, data: parsed, filePath, digest, rendered, assetImports: rendered.metadata?.imagePaths });
   }));
   const failures = results.flatMap((result) => (result.status === 'rejected' ? [String((result.reason as Error).message ?? result.reason)] : []));
@@ -118,6 +124,25 @@ async function syncArticles(context: LoaderContext, root: string): Promise<void>
   const cacheDir = fileURLToPath(context.config.cacheDir);
   await mkdir(cacheDir, { recursive: true });
   await writeArticleIndex(cacheDir, index);
+}
+
+/**
+ * Turns a line of the rendered body into the line of the file. The body is rendered trimmed, after the empty
+ * frontmatter block given to renderMarkdown, which leaves one line in front of it.
+ */
+function fileLine(contents: string, body: string): (renderedLine: number) => number {
+  const bodyStart = contents.length - body.length + (body.length - body.trimStart().length);
+  const linesBefore = contents.slice(0, bodyStart).split('\n').length - 1;
+  return (renderedLine) => renderedLine - 1 + linesBefore;
+}
+
+/** An address as the editor wrote it where it can be decoded (Markdown percent-encodes `[`, spaces, …). */
+function readable(address: string): string {
+  try {
+    return decodeURI(address);
+  } catch {
+    return address;
+  }
 }
 
 /** A relative path with forward slashes, as Astro names entries and their files on every system. */

@@ -6,6 +6,7 @@ import { rehypeSanitizeReported } from '../security/sanitize-report.ts';
 import { rehypeArticleFacts } from './article-facts.ts';
 import { rehypeParagraphIds } from './paragraph-ids.ts';
 import { rehypeLinkEndnotes } from './link-endnotes.ts';
+import { rehypeCheckLinks } from './link-check.ts';
 import { remarkSmartypantsFast } from './smartypants.ts';
 
 /**
@@ -18,9 +19,10 @@ import { remarkSmartypantsFast } from './smartypants.ts';
  *    (hast-util-sanitize drops `raw` nodes whole, which would lose safe markup such as <abbr>).
  * 2. rehype-sanitize (hast-util-sanitize, wrapped to warn the author naming the file and what it removed) is
  *    the last step that sees untrusted input ("sanitize after the last unsafe thing").
- * 3. rehypeArticleFacts reads the clean tree (word count, first paragraph).
- * 4. rehypeLinkEndnotes records the body's links for the printed endnotes (src/markdown/link-endnotes.ts).
- * 5. rehypeParagraphIds gives each paragraph a stable id and link (after sanitizing, so ids stay unprefixed).
+ * 3. rehypeCheckLinks fails a body with a link or image address that is not a valid URL (src/markdown/link-check.ts).
+ * 4. rehypeArticleFacts reads the clean tree (word count, first paragraph).
+ * 5. rehypeLinkEndnotes records the body's links for the printed endnotes (src/markdown/link-endnotes.ts).
+ * 6. rehypeParagraphIds gives each paragraph a stable id and link (after sanitizing, so ids stay unprefixed).
  * Astro's later plugins only add heading ids from heading text. Astro also appends rehype-raw; unified keeps one
  * entry per plugin function, so that is this same rehypeRaw, run once, in first place.
  */
@@ -30,7 +32,7 @@ export const markdownOptions = {
   // smart-punctuation time (0.58 against 2.66 ms per article; see its file).
   smartypants: false,
   remarkPlugins: [remarkSmartypantsFast],
-  rehypePlugins: [rehypeRaw, [rehypeSanitizeReported, sanitizeSchema], rehypeArticleFacts, rehypeLinkEndnotes, rehypeParagraphIds],
+  rehypePlugins: [rehypeRaw, [rehypeSanitizeReported, sanitizeSchema], rehypeCheckLinks, rehypeArticleFacts, rehypeLinkEndnotes, rehypeParagraphIds],
 } satisfies UnifiedProcessorOptions;
 
 /**

@@ -83,6 +83,16 @@ describe('the articles loader (one path for dev, check and build)', () => {
     expect(entries.size).toBe(0);
   });
 
+  it('names the file, the line and the address of every link that is not a URL', async () => {
+    await writeFile(join(root, 'content/articles/links.md'), article('Links', 'A [broken](http://) link.\n\nFine [one](/about/).\n\nAnother [one](https://[bad]/) here.'));
+    const { context, entries } = await fakeContext(root);
+    await expect(articleLoader().load(context)).rejects.toThrow([
+      'content/articles/links.md: body: line 8: the link address "http://" is not a valid URL',
+      '  content/articles/links.md: body: line 12: the link address "https://[bad]/" is not a valid URL',
+    ].join('\n'));
+    expect(entries.size).toBe(0);
+  });
+
   it('renders a body that opens with a thematic break as Markdown, not as frontmatter', async () => {
     await writeFile(join(root, 'content/articles/rule.md'), article('Rule', '---\n\nBetween the rules.\n\n---\n\nAfter the rule.'));
     const { context, entries } = await fakeContext(root);
