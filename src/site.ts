@@ -10,6 +10,12 @@ export const SITE = {
   timeZone: 'UTC',
   /** Label printed after a time of day. */
   timeZoneLabel: 'UTC',
+  /**
+   * The years an article's dates may have: a year before `earliestYear`, or after `latestYear` (default: next
+   * year), is an error that suggests the likely typo (0024 → 2024).
+   */
+  earliestYear: 1900,
+  latestYear: undefined as number | undefined,
   /** Words per minute used for reading time. */
   wordsPerMinute: 230,
 } as const;

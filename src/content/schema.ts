@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { parseIsoDate } from '../format/dates.ts';
+import { SITE } from '../site.ts';
 
 
 /** Error text that says "required" when the field is absent, else what was expected. */
@@ -23,8 +24,27 @@ const isoDate = z
       ctx.addIssue({ code: 'custom', message: `"${value}" is not a real ISO 8601 date or date-time (e.g. 2024-12-16, 2024-12-16T09:30:00Z)` });
       return z.NEVER;
     }
+    const problem = yearProblem(Number(value.trim().slice(0, 4)), value.trim());
+    if (problem) {
+      ctx.addIssue({ code: 'custom', message: problem });
+      return z.NEVER;
+    }
     return date;
   });
+
+/**
+ * What is wrong with a date's year as written, if anything: before SITE.earliestYear or after SITE.latestYear
+ * (default: next year), with the date it was most likely meant to be.
+ */
+export function yearProblem(year: number, text: string, now = new Date()): string | undefined {
+  const earliest = SITE.earliestYear;
+  const latest = SITE.latestYear ?? now.getUTCFullYear() + 1;
+  if (year >= earliest && year <= latest) return undefined;
+  // Two digits typed as four (0024): the century is the likely slip.
+  const meant = year < 100 ? [2000 + year, 1900 + year].find((y) => y >= earliest && y <= latest) : undefined;
+  const hint = meant ? ` (did you mean ${String(meant)}${text.slice(4)}?)` : '';
+  return `"${text}": the year ${year} is ${year < earliest ? `before ${earliest}` : `after ${latest}`}${hint}`;
+}
 
 const httpUrl = z
   .string({ error: 'expected an absolute http(s) URL' })

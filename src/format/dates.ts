@@ -11,6 +11,9 @@ import { he } from 'date-fns/locale/he';
 import { TZDate, tz } from '@date-fns/tz';
 import { SITE } from '../site.ts';
 
+/** 400 Gregorian years in milliseconds. */
+const GREGORIAN_CYCLE_MS = 146_097 * 86_400_000;
+
 /** ISO 8601 date (2024-12-16) or date-time (2024-12-16T09:30, seconds, fraction and Z/±hh:mm optional). */
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})?)?$/;
 
@@ -27,7 +30,10 @@ export function parseIsoDate(text: string): Date | undefined {
   const year = Number(y), month = Number(mo), day = Number(d);
   const hour = Number(h), minute = Number(mi), second = Number(s);
   if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return undefined;
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  // Years as written: Date's numeric constructors read 0–99 as 1900–1999, so such a year is computed 400 years
+  // later (the Gregorian calendar repeats every 400 years, 146,097 days) and moved back.
+  const shift = year < 100 ? 400 : 0;
+  const daysInMonth = new Date(Date.UTC(year + shift, month, 0)).getUTCDate();
   if (day > daysInMonth) return undefined;
   if (offset && offset !== 'Z') {
     const [oh, om] = offset.slice(1).split(':').map(Number);
@@ -35,7 +41,7 @@ export function parseIsoDate(text: string): Date | undefined {
   }
   const date = offset
     ? new Date(`${y}-${mo}-${d}T${h}:${mi}:${s}${fraction.slice(0, 4)}${offset}`)
-    : new Date(new TZDate(year, month - 1, day, hour, minute, second, Math.floor(Number(`0${fraction || '.0'}`) * 1000), SITE.timeZone).getTime());
+    : new Date(new TZDate(year + shift, month - 1, day, hour, minute, second, Math.floor(Number(`0${fraction || '.0'}`) * 1000), SITE.timeZone).getTime() - (shift ? GREGORIAN_CYCLE_MS : 0));
   return isValid(date) ? date : undefined;
 }
 

@@ -66,6 +66,10 @@ describe('each bad case fails and names the file and the field', () => {
     ['draft as a word', { ...valid, draft: 'maybe' }, 'draft', /true or false/],
     ['a title that is a number', { ...valid, title: '1984' }, 'title', /quote it/],
     ['an invalid language tag', { ...valid, lang: 'english language' }, 'lang', /BCP 47/],
+    ['a two-digit year typed as four', { ...valid, published: '0024-12-16' }, 'published', /^"0024-12-16": the year 24 is before 1900 \(did you mean 2024-12-16\?\)$/],
+    ['a year before 1900', { ...valid, published: '1850-01-01' }, 'published', /^"1850-01-01": the year 1850 is before 1900$/],
+    ['a year far ahead', { ...valid, published: '3024-12-16' }, 'published', /the year 3024 is after \d{4}$/],
+    ['a correction dated in year 24', { ...valid, corrections: '[{ date: 0024-12-17, text: Fixed. }]' }, 'corrections.0.date', /did you mean 2024-12-17/],
   ];
   it.each(cases)('%s', (_name, fields, field, message) => {
     const issues = problems(fields);
