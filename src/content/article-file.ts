@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { parseDocument } from 'yaml';
 import { articleSchema, type Article } from './schema.ts';
+import { codePoint, XML_FORBIDDEN } from '../markdown/xml-safe-text.ts';
 
 /** A file name an editor may use: lowercase a-z, 0-9 and single hyphens, ending in .md. */
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -72,13 +73,26 @@ export function validateFrontmatter(file: string, frontmatter: unknown): { data?
   };
 }
 
+/** Each frontmatter string holding a character XML forbids (it would make the feeds ill-formed), by field. */
+function forbiddenCharacters(file: string, value: unknown, path: string[] = []): ArticleIssue[] {
+  if (typeof value === 'string') {
+    const at = value.search(XML_FORBIDDEN);
+    if (at < 0) return [];
+    const character = codePoint(value.slice(at, at + 1));
+    return [{ file, field: path.join('.') || 'frontmatter', message: `contains the invisible control character ${character}, which feeds cannot carry: remove it` }];
+  }
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([key, v]) => forbiddenCharacters(file, v, [...path, key]));
+  return [];
+}
+
 /** Reads and validates one article file: every problem in it, or its data. */
 export function checkArticle(file: string, contents: string): { raw: RawArticle; data?: Article; issues: ArticleIssue[] } {
   const { raw, issues } = readArticle(file, contents);
   // Frontmatter that could not be read would only add "is required" for every field: report the cause alone.
   if (issues.some((i) => i.field === 'frontmatter')) return { raw, issues };
   const validated = validateFrontmatter(file, raw.frontmatter);
-  return { raw, data: validated.data, issues: [...issues, ...validated.issues] };
+  const forbidden = forbiddenCharacters(file, raw.frontmatter);
+  return { raw, data: forbidden.length ? undefined : validated.data, issues: [...issues, ...validated.issues, ...forbidden] };
 }
 
 /** One line per problem: `file: field: message`, the form editors and CI logs read. */

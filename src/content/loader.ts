@@ -9,6 +9,7 @@ import { checkArticle, formatIssues, type ArticleIssue, type RawArticle } from '
 import { writeArticleIndex, type ArticleIndexEntry } from './article-index.ts';
 import type { Article } from './schema.ts';
 import type { InvalidLink } from '../markdown/link-check.ts';
+import type { RemovedCharacter } from '../markdown/xml-safe-text.ts';
 
 /** An article file that passed every check: its parts, its validated data and the text it was read from. */
 export interface CheckedArticle {
@@ -111,9 +112,15 @@ async function syncArticles(context: LoaderContext, root: string): Promise<void>
     const rendered = await renderMarkdown(`---\n---\n${raw.body.trim()}`, { fileURL: pathToFileURL(path) }).catch((error: Error) => {
       throw new Error(`${filePath}: body: ${error.message}`);
     });
-    const invalid = (rendered.metadata?.frontmatter as { invalidLinks?: InvalidLink[] } | undefined)?.invalidLinks ?? [];
+    const facts = (rendered.metadata?.frontmatter ?? {}) as { invalidLinks?: InvalidLink[]; removedCharacters?: RemovedCharacter[] };
+    const line = fileLine(contents, raw.body);
+    const removed = facts.removedCharacters ?? [];
+    if (removed.length) {
+      const where = removed.map(({ line: at, character }) => `${character}${at ? ` (line ${line(at)})` : ''}`);
+      context.logger.warn(`${filePath}: body: removed ${removed.length} character${removed.length === 1 ? '' : 's'} that feeds cannot carry: ${[...new Set(where)].join(', ')}`);
+    }
+    const invalid = facts.invalidLinks ?? [];
     if (invalid.length) {
-      const line = fileLine(contents, raw.body);
       throw new Error(invalid.map(({ line: at, what, address }) => `${filePath}: body: ${at ? `line ${line(at)}: ` : ''}the ${what} address "${readable(address)}" is not a valid URL`).join('\n  '));
     }
     store.set({ id, data: parsed, filePath, digest, rendered, assetImports: rendered.metadata?.imagePaths });

@@ -7,6 +7,7 @@ import { rehypeArticleFacts } from './article-facts.ts';
 import { rehypeParagraphIds } from './paragraph-ids.ts';
 import { rehypeLinkEndnotes } from './link-endnotes.ts';
 import { rehypeCheckLinks } from './link-check.ts';
+import { rehypeXmlSafeText } from './xml-safe-text.ts';
 import { remarkSmartypantsFast } from './smartypants.ts';
 
 /**
@@ -19,7 +20,8 @@ import { remarkSmartypantsFast } from './smartypants.ts';
  *    (hast-util-sanitize drops `raw` nodes whole, which would lose safe markup such as <abbr>).
  * 2. rehype-sanitize (hast-util-sanitize, wrapped to warn the author naming the file and what it removed) is
  *    the last step that sees untrusted input ("sanitize after the last unsafe thing").
- * 3. rehypeCheckLinks fails a body with a link or image address that is not a valid URL (src/markdown/link-check.ts).
+ * 3. rehypeXmlSafeText removes the characters XML forbids (a feed would be ill-formed), noting each for a warning;
+ *    rehypeCheckLinks fails a body with a link or image address that is not a valid URL (src/markdown/link-check.ts).
  * 4. rehypeArticleFacts reads the clean tree (word count, first paragraph).
  * 5. rehypeLinkEndnotes records the body's links for the printed endnotes (src/markdown/link-endnotes.ts).
  * 6. rehypeParagraphIds gives each paragraph a stable id and link (after sanitizing, so ids stay unprefixed).
@@ -32,7 +34,7 @@ export const markdownOptions = {
   // smart-punctuation time (0.58 against 2.66 ms per article; see its file).
   smartypants: false,
   remarkPlugins: [remarkSmartypantsFast],
-  rehypePlugins: [rehypeRaw, [rehypeSanitizeReported, sanitizeSchema], rehypeCheckLinks, rehypeArticleFacts, rehypeLinkEndnotes, rehypeParagraphIds],
+  rehypePlugins: [rehypeRaw, [rehypeSanitizeReported, sanitizeSchema], rehypeXmlSafeText, rehypeCheckLinks, rehypeArticleFacts, rehypeLinkEndnotes, rehypeParagraphIds],
 } satisfies UnifiedProcessorOptions;
 
 /**

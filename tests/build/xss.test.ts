@@ -88,6 +88,17 @@ describe('frontmatter vectors are shown as the text the editor wrote', () => {
 });
 
 describe('feeds of the hostile articles', () => {
+  it('hold no character XML forbids, typed or as a reference, so every feed stays well-formed', async () => {
+    // tests/fixtures/xss/xss-control-characters.md types U+0007, U+001F and U+000B and writes &#1; and &#x1F;.
+    const forbidden = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|&#(?:x0*(?:[0-8bcef]|1[0-9a-f])|0*(?:[0-8]|1[124-9]|2[0-9]|3[01]));/i;
+    for (const file of ['rss.xml', 'atom.xml', 'feed.json', 'articles/xss-control-characters/index.html']) {
+      const text = await readFile(join(xss.distDir, file), 'utf8');
+      expect(text, file).toContain('typed into the text');
+      expect(forbidden.exec(text)?.[0], file).toBeUndefined();
+    }
+    expect(xss.output).toMatch(/xss-control-characters\.md: body: removed 5 characters that feeds cannot carry: U\+0007 \(line 8\), U\+001F \(line 8\), U\+000B \(line 8\), U\+0001 \(line 10\), U\+001F \(line 10\)/);
+  });
+
   it('RSS descriptions are plain text escaped for HTML, then XML: a feed reader shows markup as text', async () => {
     const { XMLParser } = await import('fast-xml-parser');
     const rss = new XMLParser().parse(await readFile(join(xss.distDir, 'rss.xml'), 'utf8'));

@@ -19,6 +19,7 @@ async function fakeContext(root: string) {
   const entries = new Map<string, Record<string, unknown>>();
   const renderer = await markdownConfig.processor.createRenderer({ ...markdownConfigDefaults, ...markdownConfig } as never);
   let renders = 0;
+  const warnings: string[] = [];
   const context = {
     config: { root: pathToFileURL(`${root}/`), cacheDir: pathToFileURL(join(root, 'cache/')) },
     store: {
@@ -35,9 +36,9 @@ async function fakeContext(root: string) {
       return { html: code, metadata: { ...metadata, imagePaths: [] } };
     },
     generateDigest: (text: string) => text.length + ':' + text.slice(-40),
-    logger: { error: () => undefined },
+    logger: { error: () => undefined, warn: (message: string) => warnings.push(message) },
   };
-  return { context: context as unknown as LoaderContext, entries, renders: () => renders };
+  return { context: context as unknown as LoaderContext, entries, renders: () => renders, warnings };
 }
 
 describe('the articles loader (one path for dev, check and build)', () => {
@@ -91,6 +92,20 @@ describe('the articles loader (one path for dev, check and build)', () => {
       '  content/articles/links.md: body: line 12: the link address "https://[bad]/" is not a valid URL',
     ].join('\n'));
     expect(entries.size).toBe(0);
+  });
+
+  it('removes the characters feeds cannot carry from a body, typed or in raw HTML, and says where', async () => {
+    await writeFile(join(root, 'content/articles/bell.md'), article('Bell', 'One\u0007 bell.\n\nTwo \u001Frefs &#1;here.\n\n<p title="a&#1;b">raw&#x1F; html</p>'));
+    const { context, entries, warnings } = await fakeContext(root);
+    await articleLoader().load(context);
+    const html = (entries.get('bell') as { rendered: { html: string } }).rendered.html;
+    expect(html).toContain('One bell.');
+    expect(html).toContain('title="ab"');
+    expect(html).toContain('raw html');
+    // A Markdown character reference to a control character is U+FFFD already (CommonMark).
+    expect(html).toContain('Two refs \uFFFDhere.');
+    expect(html).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
+    expect(warnings).toEqual(['content/articles/bell.md: body: removed 4 characters that feeds cannot carry: U+0007 (line 8), U+001F (line 10), U+0001 (line 12), U+001F (line 12)']);
   });
 
   it('renders a body that opens with a thematic break as Markdown, not as frontmatter', async () => {

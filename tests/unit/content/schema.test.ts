@@ -66,6 +66,8 @@ describe('each bad case fails and names the file and the field', () => {
     ['draft as a word', { ...valid, draft: 'maybe' }, 'draft', /true or false/],
     ['a title that is a number', { ...valid, title: '1984' }, 'title', /quote it/],
     ['an invalid language tag', { ...valid, lang: 'english language' }, 'lang', /BCP 47/],
+    ['a control character in the title', { ...valid, title: '"Harbour\\a strike"' }, 'title', /^contains the invisible control character U\+0007, which feeds cannot carry: remove it$/],
+    ['a control character in a tag', { ...valid, tags: '["ok", "bad\\x0B"]' }, 'tags.1', /U\+000B/],
     ['a two-digit year typed as four', { ...valid, published: '0024-12-16' }, 'published', /^"0024-12-16": the year 24 is before 1900 \(did you mean 2024-12-16\?\)$/],
     ['a year before 1900', { ...valid, published: '1850-01-01' }, 'published', /^"1850-01-01": the year 1850 is before 1900$/],
     ['a year far ahead', { ...valid, published: '3024-12-16' }, 'published', /the year 3024 is after \d{4}$/],
