@@ -1,4 +1,4 @@
-import { basename } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { parseDocument } from 'yaml';
 import { articleSchema, type Article } from './schema.ts';
 import { codePoint, XML_FORBIDDEN } from '../markdown/xml-safe-text.ts';
@@ -26,9 +26,13 @@ const FRONTMATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)/
 /** Splits a Markdown file into frontmatter (parsed as YAML 1.2 core) and body, noting what is malformed. */
 export function readArticle(file: string, contents: string): { raw: RawArticle; issues: ArticleIssue[] } {
   const issues: ArticleIssue[] = [];
-  const slug = basename(file).replace(/\.md$/, '');
+  // <slug>.md, or <slug>/index.md for an article in a folder of its own (with its images beside it).
+  const inFolder = basename(file) === 'index.md';
+  const slug = inFolder ? basename(dirname(file)) : basename(file).replace(/\.md$/, '');
   if (!SLUG.test(slug)) {
-    issues.push({ file, field: 'slug (file name)', message: `"${slug}" must be lowercase a-z, 0-9 and single hyphens, e.g. harbour-strike.md` });
+    issues.push(inFolder
+      ? { file, field: 'slug (folder name)', message: `"${slug}" must be lowercase a-z, 0-9 and single hyphens, e.g. harbour-strike/index.md` }
+      : { file, field: 'slug (file name)', message: `"${slug}" must be lowercase a-z, 0-9 and single hyphens, e.g. harbour-strike.md` });
   }
   const match = FRONTMATTER.exec(contents);
   let frontmatter: unknown = {};

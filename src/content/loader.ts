@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { relative, resolve, sep } from 'node:path';
+import { basename, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { glob } from 'tinyglobby';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -24,26 +24,57 @@ export interface CheckedArticle {
  */
 export const ARTICLES_DIR = process.env.ARTICLES_DIR || 'content/articles';
 
+/** Editor backups and swap files, which sit beside articles and are not articles: skipped with a note. */
+const EDITOR_LEFTOVERS = /(?:~|\.sw[a-p]|\.bak|\.orig|\.tmp)$|^#.*#$/;
+
+/**
+ * Where an article file may be, as a path under the articles folder (posix separators): `<slug>.md`, or
+ * `<slug>/index.md` for an article with a folder of its own (its images beside it). Returns 'article' for an article,
+ * 'asset' for another file in an article's folder (its images: not an article, not an error), else why the file may
+ * not be there.
+ */
+export function articlePlace(path: string): 'article' | 'asset' | string {
+  const parts = path.split('/');
+  if (parts.length === 1) return path.endsWith('.md') ? 'article' : 'articles must be Markdown files ending in .md, or <slug>/index.md';
+  if (parts.length === 2) {
+    if (parts[1] === 'index.md') return 'article';
+    return parts[1]!.endsWith('.md') ? `an article's folder holds one article, index.md: write this one as ${parts[1]} beside the folder, or as its own ${parts[1]!.replace(/\.md$/, '')}/index.md` : 'asset';
+  }
+  return 'articles are <slug>.md or <slug>/index.md: nothing deeper in the articles folder';
+}
+
 /**
  * Reads and validates every article file under `dir` (relative to `root`), reporting all problems at once. The one
  * function that decides whether an article file is valid: the loader (build and dev) and `npm run check` call it.
+ * Hidden files (a leading dot) are never read; editor backups (`x.md~`, `#x.md#`, `.swp`) are skipped with a note.
  * @throws Error listing every file, field and problem when any article is invalid.
  */
-export async function loadArticleFiles(root: string, dir = ARTICLES_DIR): Promise<Map<string, CheckedArticle>> {
-  const files = (await glob('**/*', { cwd: resolve(root, dir), absolute: true, dot: false })).sort();
+export async function loadArticleFiles(root: string, dir = ARTICLES_DIR, note: (message: string) => void = console.log): Promise<Map<string, CheckedArticle>> {
+  const folder = resolve(root, dir);
+  const files = (await glob('**/*', { cwd: folder, absolute: true, dot: false, followSymbolicLinks: true })).sort();
   const articles = new Map<string, CheckedArticle>();
+  const slugs = new Map<string, string>();
   const issues: ArticleIssue[] = [];
   for (const path of files) {
     const file = relative(root, path);
-    if (!path.endsWith('.md')) {
-      issues.push({ file, field: 'file name', message: 'articles must be Markdown files ending in .md' });
+    if (EDITOR_LEFTOVERS.test(basename(path))) {
+      note(`${file}: skipped (an editor's backup or swap file, not an article)`);
+      continue;
+    }
+    const place = articlePlace(posixRelative(folder, path));
+    if (place === 'asset') continue;
+    if (place !== 'article') {
+      issues.push({ file, field: 'file name', message: place });
       continue;
     }
     // Read synchronously: thousands of small files, each faster to read than to wait for.
     const contents = readFileSync(path, 'utf8');
     const checked = checkArticle(file, contents);
     issues.push(...checked.issues);
-    if (checked.data && !checked.issues.length) articles.set(path, { raw: checked.raw, data: checked.data, contents });
+    const other = slugs.get(checked.raw.slug);
+    if (other) issues.push({ file, field: 'slug', message: `"${checked.raw.slug}" is also the slug of ${other}: one article per slug` });
+    slugs.set(checked.raw.slug, file);
+    if (checked.data && !checked.issues.length && !other) articles.set(path, { raw: checked.raw, data: checked.data, contents });
   }
   if (issues.length) throw new Error(formatIssues(issues));
   return articles;
@@ -94,13 +125,12 @@ export function articleLoader(): Loader {
 /** One sync of the articles folder into the store (steps 1 to 3 above). */
 async function syncArticles(context: LoaderContext, root: string): Promise<void> {
   const { store, parseData, renderMarkdown, generateDigest } = context;
-  const folder = resolve(root, ARTICLES_DIR);
-  const [articles, code] = await Promise.all([loadArticleFiles(root), codeVersion(root)]);
+  const [articles, code] = await Promise.all([loadArticleFiles(root, ARTICLES_DIR, (message) => context.logger.info(message)), codeVersion(root)]);
   const stale = new Set(store.keys());
   const index: ArticleIndexEntry[] = [];
   // Bodies render concurrently: in a build the Markdown processor runs them on worker threads (src/markdown/pool.ts).
   const results = await Promise.allSettled([...articles].map(async ([path, { raw, data, contents }]) => {
-    const id = posixRelative(folder, path).replace(/\.md$/, '');
+    const id = raw.slug;
     const filePath = posixRelative(root, path);
     stale.delete(id);
     index.push({ slug: id, data });

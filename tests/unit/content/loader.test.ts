@@ -119,3 +119,56 @@ describe('the articles loader (one path for dev, check and build)', () => {
     expect(await readFile(join(root, 'content/articles/rule.md'), 'utf8')).toContain('---\n\nBetween the rules.');
   });
 });
+
+describe('where articles live (the same rule for check, dev and build)', () => {
+  let root: string;
+  beforeEach(async () => {
+    root = await mkdtemp(join(tmpdir(), 'reader-places-'));
+    await mkdir(join(root, 'content/articles'), { recursive: true });
+  });
+  afterEach(() => rm(root, { recursive: true, force: true }));
+  const put = async (path: string, text: string) => {
+    await mkdir(join(root, 'content/articles', path, '..'), { recursive: true });
+    await writeFile(join(root, 'content/articles', path), text);
+  };
+
+  it('takes <slug>.md and <slug>/index.md (its images beside it), the slug being the file or folder name', async () => {
+    await put('flat-story.md', article('Flat'));
+    await put('photo-story/index.md', article('In a folder'));
+    await put('photo-story/lead.jpg', 'not read here');
+    const { context, entries } = await fakeContext(root);
+    await articleLoader().load(context);
+    expect([...entries.keys()].sort()).toEqual(['flat-story', 'photo-story']);
+    expect((entries.get('photo-story') as { filePath: string }).filePath).toBe('content/articles/photo-story/index.md');
+  });
+
+  it('names every file that is in the wrong place, and a slug used twice', async () => {
+    await put('dup.md', article('One'));
+    await put('dup/index.md', article('Two'));
+    await put('desk/other.md', article('Other'));
+    await put('a/b/deep.md', article('Deep'));
+    await put('notes.txt', 'x');
+    const { context } = await fakeContext(root);
+    const error = await articleLoader().load(context).then(() => undefined, (e: Error) => e.message);
+    expect(error).toContain('content/articles/a/b/deep.md: file name: articles are <slug>.md or <slug>/index.md: nothing deeper');
+    expect(error).toContain("content/articles/desk/other.md: file name: an article's folder holds one article, index.md");
+    expect(error).toContain('content/articles/dup/index.md: slug: "dup" is also the slug of content/articles/dup.md');
+    expect(error).toContain('content/articles/notes.txt: file name: articles must be Markdown files ending in .md, or <slug>/index.md');
+  });
+
+  it('skips hidden files and editor backups, with a note for the backups', async () => {
+    await put('story.md', article('Story'));
+    await put('.draft.md', article('Hidden'));
+    await put('story.md~', article('Backup'));
+    await put('#story.md#', article('Emacs'));
+    const notes: string[] = [];
+    const { context, entries } = await fakeContext(root);
+    (context.logger as unknown as { info: (m: string) => void }).info = (m) => notes.push(m);
+    await articleLoader().load(context);
+    expect([...entries.keys()]).toEqual(['story']);
+    expect(notes.sort()).toEqual([
+      "content/articles/#story.md#: skipped (an editor's backup or swap file, not an article)",
+      "content/articles/story.md~: skipped (an editor's backup or swap file, not an article)",
+    ]);
+  });
+});
