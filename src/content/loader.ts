@@ -143,7 +143,7 @@ async function syncArticles(context: LoaderContext, root: string): Promise<void>
       throw new Error(`${filePath}: body: ${error.message}`);
     });
     const facts = (rendered.metadata?.frontmatter ?? {}) as { invalidLinks?: InvalidLink[]; removedCharacters?: RemovedCharacter[] };
-    const line = fileLine(contents, raw.body);
+    const line = (renderedLine: number) => fileLine(contents, raw.body, renderedLine);
     const removed = facts.removedCharacters ?? [];
     if (removed.length) {
       const where = removed.map(({ line: at, character }) => `${character}${at ? ` (line ${line(at)})` : ''}`);
@@ -167,10 +167,9 @@ async function syncArticles(context: LoaderContext, root: string): Promise<void>
  * Turns a line of the rendered body into the line of the file. The body is rendered trimmed, after the empty
  * frontmatter block given to renderMarkdown, which leaves one line in front of it.
  */
-function fileLine(contents: string, body: string): (renderedLine: number) => number {
+function fileLine(contents: string, body: string, renderedLine: number): number {
   const bodyStart = contents.length - body.length + (body.length - body.trimStart().length);
-  const linesBefore = contents.slice(0, bodyStart).split('\n').length - 1;
-  return (renderedLine) => renderedLine - 1 + linesBefore;
+  return renderedLine - 1 + contents.slice(0, bodyStart).split('\n').length - 1;
 }
 
 /** An address as the editor wrote it where it can be decoded (Markdown percent-encodes `[`, spaces, …). */

@@ -10,6 +10,16 @@ export interface ArticleFacts {
   firstParagraph: string;
 }
 
+/**
+ * Records facts about a body where Astro passes them on: the rendered entry's frontmatter
+ * (`render(entry).remarkPluginFrontmatter`, `entry.rendered.metadata.frontmatter`). Every plugin of the pipeline
+ * that reports something about the body uses this.
+ */
+export function recordBodyFacts(file: VFile, facts: Record<string, unknown>): void {
+  const astro = ((file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro ??= {});
+  astro.frontmatter = { ...astro.frontmatter, ...facts };
+}
+
 /** Counts words in any script: runs of letters/digits (Arabic, Hebrew and Latin alike). */
 export function countWords(text: string): number {
   return text.match(/[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}'’-]|[.,](?=\p{N}))*/gu)?.length ?? 0;
@@ -23,7 +33,6 @@ export function rehypeArticleFacts() {
       wordCount: countWords(toString(tree)),
       firstParagraph: first ? toString(first).replace(/\s+/g, ' ').trim() : '',
     };
-    const astro = ((file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro ??= {});
-    astro.frontmatter = { ...astro.frontmatter, ...facts };
+    recordBodyFacts(file, { ...facts });
   };
 }

@@ -1,6 +1,7 @@
 import type { Root } from 'hast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
+import { recordBodyFacts } from './article-facts.ts';
 
 /** Relative links are resolved against an article's permalink; this stands in for it. */
 const PERMALINK = 'https://site.invalid/articles/slug/';
@@ -27,7 +28,6 @@ export function rehypeCheckLinks() {
         if (typeof address === 'string' && !URL.canParse(address, PERMALINK)) invalidLinks.push({ line: node.position?.start.line, what, address });
       }
     });
-    const astro = ((file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro ??= {});
-    astro.frontmatter = { ...astro.frontmatter, invalidLinks };
+    recordBodyFacts(file, { invalidLinks });
   };
 }

@@ -1,5 +1,6 @@
 import type { Element, Root, RootContent } from 'hast';
 import type { VFile } from 'vfile';
+import { recordBodyFacts } from './article-facts.ts';
 
 /**
  * Links of a body that get a number on paper: every `<a href>` except in-page ones (`#…`: footnote references,
@@ -32,8 +33,7 @@ export function collectEndnoteLinks(tree: Root): string[] {
  */
 export function rehypeLinkEndnotes() {
   return (tree: Root, file: VFile) => {
-    const astro = ((file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro ??= {});
-    astro.frontmatter = { ...astro.frontmatter, links: collectEndnoteLinks(tree) };
+    recordBodyFacts(file, { links: collectEndnoteLinks(tree) });
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Root } from 'hast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
+import { recordBodyFacts } from './article-facts.ts';
 
 /**
  * Characters XML 1.0 forbids (C0 controls other than tab, LF and CR; U+FFFE, U+FFFF; lone surrogates). One of them
@@ -39,7 +40,6 @@ export function rehypeXmlSafeText() {
         }
       }
     });
-    const astro = ((file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro ??= {});
-    astro.frontmatter = { ...astro.frontmatter, removedCharacters: removed };
+    recordBodyFacts(file, { removedCharacters: removed });
   };
 }

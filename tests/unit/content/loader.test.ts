@@ -41,13 +41,15 @@ async function fakeContext(root: string) {
   return { context: context as unknown as LoaderContext, entries, renders: () => renders, warnings };
 }
 
+/** A fresh project root with an empty content/articles for each test. */
+let root: string;
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), 'reader-loader-'));
+  await mkdir(join(root, 'content/articles'), { recursive: true });
+});
+afterEach(() => rm(root, { recursive: true, force: true }));
+
 describe('the articles loader (one path for dev, check and build)', () => {
-  let root: string;
-  beforeEach(async () => {
-    root = await mkdtemp(join(tmpdir(), 'reader-loader-'));
-    await mkdir(join(root, 'content/articles'), { recursive: true });
-  });
-  afterEach(() => rm(root, { recursive: true, force: true }));
 
   it("stores each article's data and rendered body, and writes the article index", async () => {
     await writeFile(join(root, 'content/articles/harbour-strike.md'), article('Harbour strike ends'));
@@ -121,12 +123,6 @@ describe('the articles loader (one path for dev, check and build)', () => {
 });
 
 describe('where articles live (the same rule for check, dev and build)', () => {
-  let root: string;
-  beforeEach(async () => {
-    root = await mkdtemp(join(tmpdir(), 'reader-places-'));
-    await mkdir(join(root, 'content/articles'), { recursive: true });
-  });
-  afterEach(() => rm(root, { recursive: true, force: true }));
   const put = async (path: string, text: string) => {
     await mkdir(join(root, 'content/articles', path, '..'), { recursive: true });
     await writeFile(join(root, 'content/articles', path), text);
