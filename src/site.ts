@@ -16,6 +16,13 @@ export const SITE = {
    */
   earliestYear: 1900,
   latestYear: undefined as number | undefined,
+  /**
+   * Hosts whose photographs an article may use by address (`https://images.example.org/…`): fetched and optimized
+   * at build time and served from this site, so pages make no request to another origin. Each entry is a host name
+   * (`images.example.org`), a wildcard (`*.example.org`) or an origin (`http://127.0.0.1:8080`); IMAGE_HOSTS
+   * (comma-separated) overrides the list. Any other host is an error naming the file and the address.
+   */
+  imageHosts: (process.env.IMAGE_HOSTS ?? '').split(',').map((host) => host.trim()).filter(Boolean),
   /** Words per minute used for reading time. */
   wordsPerMinute: 230,
 } as const;

@@ -1,6 +1,6 @@
 import { basename, dirname } from 'node:path';
 import { parseDocument } from 'yaml';
-import { articleSchema, type Article } from './schema.ts';
+import { ARTICLE_FIELDS, articleSchema, type Article } from './schema.ts';
 import { codePoint, XML_FORBIDDEN } from '../markdown/xml-safe-text.ts';
 
 /** A file name an editor may use: lowercase a-z, 0-9 and single hyphens, ending in .md. */
@@ -71,7 +71,7 @@ export function validateFrontmatter(file: string, frontmatter: unknown): { data?
       file,
       field: issue.code === 'unrecognized_keys' ? issue.keys.map((k) => [...issue.path, k].join('.')).join(', ') : issue.path.join('.') || 'frontmatter',
       message: issue.code === 'unrecognized_keys'
-        ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}${issue.path.length ? '' : ` (allowed: ${Object.keys(articleSchema.shape).join(', ')})`}`
+        ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}${issue.path.length ? '' : ` (allowed: ${ARTICLE_FIELDS.join(', ')})`}`
         : issue.message,
     })),
   };

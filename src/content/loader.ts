@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { basename, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { glob } from 'tinyglobby';
@@ -8,6 +8,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { checkArticle, formatIssues, type ArticleIssue, type RawArticle } from './article-file.ts';
 import { writeArticleIndex, type ArticleIndexEntry } from './article-index.ts';
 import type { Article } from './schema.ts';
+import { checkPhotos, imageReferences } from './photos.ts';
 import type { InvalidLink } from '../markdown/link-check.ts';
 import type { RemovedCharacter } from '../markdown/xml-safe-text.ts';
 
@@ -55,6 +56,7 @@ export async function loadArticleFiles(root: string, dir = ARTICLES_DIR, note: (
   const articles = new Map<string, CheckedArticle>();
   const slugs = new Map<string, string>();
   const issues: ArticleIssue[] = [];
+  const photoChecks: Promise<ArticleIssue[]>[] = [];
   for (const path of files) {
     const file = relative(root, path);
     if (EDITOR_LEFTOVERS.test(basename(path))) {
@@ -75,8 +77,14 @@ export async function loadArticleFiles(root: string, dir = ARTICLES_DIR, note: (
     if (other) issues.push({ file, field: 'slug', message: `"${checked.raw.slug}" is also the slug of ${other}: one article per slug` });
     slugs.set(checked.raw.slug, file);
     if (checked.data && !checked.issues.length && !other) articles.set(path, { raw: checked.raw, data: checked.data, contents });
+    // Photographs: files read and remote ones fetched concurrently, once every file has been listed.
+    const bodyLine = contents.slice(0, contents.length - checked.raw.body.length).split('\n').length;
+    const references = imageReferences(checked.raw.frontmatter, checked.raw.body, bodyLine);
+    if (references.length) photoChecks.push(checkPhotos(file, path, references));
   }
-  if (issues.length) throw new Error(formatIssues(issues));
+  issues.push(...(await Promise.all(photoChecks)).flat());
+  // Any problem stops the build before a page is rendered, so the articles map is only used when there is none.
+  if (issues.length) throw new Error(formatIssues(issues.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))));
   return articles;
 }
 
@@ -136,13 +144,12 @@ async function syncArticles(context: LoaderContext, root: string): Promise<void>
     index.push({ slug: id, data });
     const digest = generateDigest(`${code}\0${contents}`);
     if (store.get(id)?.digest === digest) return;
-    const parsed = await parseData({ id, data: raw.frontmatter as Record<string, unknown>, filePath: path });
     // renderMarkdown first splits off a leading --- block as frontmatter: an empty one goes first, so a body that
     // opens with a thematic break (---) stays Markdown.
     const rendered = await renderMarkdown(`---\n---\n${raw.body.trim()}`, { fileURL: pathToFileURL(path) }).catch((error: Error) => {
       throw new Error(`${filePath}: body: ${error.message}`);
     });
-    const facts = (rendered.metadata?.frontmatter ?? {}) as { invalidLinks?: InvalidLink[]; removedCharacters?: RemovedCharacter[] };
+    const facts = (rendered.metadata?.frontmatter ?? {}) as { invalidLinks?: InvalidLink[]; removedCharacters?: RemovedCharacter[]; photos?: string[] };
     const line = (renderedLine: number) => fileLine(contents, raw.body, renderedLine);
     const removed = facts.removedCharacters ?? [];
     if (removed.length) {
@@ -153,7 +160,10 @@ async function syncArticles(context: LoaderContext, root: string): Promise<void>
     if (invalid.length) {
       throw new Error(invalid.map(({ line: at, what, address }) => `${filePath}: body: ${at ? `line ${line(at)}: ` : ''}the ${what} address "${readable(address)}" is not a valid URL`).join('\n  '));
     }
-    store.set({ id, data: parsed, filePath, digest, rendered, assetImports: rendered.metadata?.imagePaths });
+    // The body's photographs, numbered by the Markdown pipeline (src/markdown/figures.ts), go through Astro's image()
+    // with the lead photograph: the page receives each as Astro's image metadata, or a remote one as its address.
+    const parsed = await parseData({ id, data: { ...(raw.frontmatter as Record<string, unknown>), figures: facts.photos ?? [] }, filePath: path });
+    store.set({ id, data: parsed, filePath, digest, rendered });
   }));
   const failures = results.flatMap((result) => (result.status === 'rejected' ? [String((result.reason as Error).message ?? result.reason)] : []));
   if (failures.length) throw new Error(`${failures.length} article bod${failures.length === 1 ? 'y' : 'ies'} could not be rendered:\n  ${failures.join('\n  ')}`);

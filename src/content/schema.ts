@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
+import type { ImageMetadata } from 'astro';
 import { parseIsoDate } from '../format/dates.ts';
 import { SITE } from '../site.ts';
-
 
 /** Error text that says "required" when the field is absent, else what was expected. */
 const expected = (what: string) => (issue: { input?: unknown }) =>
@@ -70,58 +70,113 @@ const bcp47 = z
   }, 'expected a BCP 47 language tag such as en, ar or pt-BR');
 
 /**
- * The frontmatter of one article: the editors' contract, documented in README.md.
- * Strict: an unknown key (a typo such as `publshed`) is an error, not silently ignored.
+ * A lead photograph: `image: { src: ./lead.jpg, alt: "…", caption: "…", credit: "…" }`. `alt` describes the picture
+ * for those who cannot see it; an empty alt only with `decorative: true`. Whether the file exists, is a photograph
+ * and is wide enough is checked with the body's images (src/content/photos.ts).
  */
-export const articleSchema = z
-  .strictObject({
-    /** Headline. */
-    title: text('title'),
-    /** Dek (standfirst) under the headline; the meta description falls back to the first paragraph. */
-    description: text('description').optional(),
-    /** Publication the article comes from, e.g. "YWN (Yeshiva World News)". */
-    source: text('source'),
-    /** Desk that filed it, e.g. "Israel Desk". */
-    desk: text('desk'),
-    /** Dateline: where it was filed, e.g. "Jerusalem". */
-    location: text('location'),
-    /** When it was first published. */
-    published: isoDate,
-    /** When it was last changed; not before `published`. */
-    updated: isoDate.optional(),
-    /** Byline. */
-    author: text('author').optional(),
-    /** The original publication's page. */
-    sourceUrl: httpUrl.optional(),
-    /** Keywords. */
-    tags: z.array(text('tag'), { error: 'expected a list of tags, e.g. [iran, iraq]' }).default([]),
-    /** Language of the article (BCP 47); right-to-left languages get dir="rtl". */
-    lang: bcp47.default('en'),
-    /** A draft is shown by `npm run dev` and left out of production builds. */
-    draft: z.boolean({ error: 'expected true or false' }).default(false),
-    /** Corrections, each dated; shown on the page as a notice and counted as an update (see lastUpdated). */
-    corrections: z
-      .array(z.strictObject({ date: isoDate, text: text('correction text') }), {
-        error: 'expected a list of corrections, each with a date and a text',
-      })
-      .default([]),
-  })
-  .refine((data) => !data.updated || data.updated >= data.published, {
-    path: ['updated'],
-    message: 'must not be before published',
-    // Check the two dates even when other fields fail, so every problem is reported at once.
-    when: ({ value }) => {
-      const dates = value as { published?: unknown; updated?: unknown };
-      return dates.published instanceof Date && dates.updated instanceof Date;
-    },
-  })
-  .superRefine((data, ctx) => {
-    data.corrections.forEach((correction, i) => {
-      if (correction.date < data.published) {
-        ctx.addIssue({ code: 'custom', path: ['corrections', i, 'date'], message: 'must not be before published' });
-      }
+const leadImage = <S extends z.ZodType>(src: S) =>
+  z
+    .strictObject({
+      /** `./lead.jpg` beside the article's index.md, or an https:// address on a host of SITE.imageHosts. */
+      src,
+      alt: z.string({ error: expected('the text that describes the photograph, e.g. alt: "Firefighters on Rue Foch"') }).trim(),
+      caption: text('caption').optional(),
+      credit: text('credit').optional(),
+      decorative: z.boolean({ error: 'expected true or false' }).default(false),
+    }, { error: 'expected the photograph as { src: ./lead.jpg, alt: "…", caption: "…", credit: "…" }' })
+    .refine((image) => image.alt !== '' || image.decorative, {
+      path: ['alt'],
+      message: 'must describe the photograph (an empty alt only with decorative: true)',
     });
-  });
+
+/** An image's address as the editor wrote it (the check's form of Astro's `image()`). */
+const imageSource = z.string({ error: 'expected the path of the image file, e.g. ./lead.jpg' }).trim().min(1, 'must name the image file');
+
+/** The fields of the editors' contract; `src` is how an image's address is read (text, or Astro's `image()`). */
+const articleFields = <S extends z.ZodType>(src: S) => ({
+  /** Headline. */
+  title: text('title'),
+  /** Dek (standfirst) under the headline; the meta description falls back to the first paragraph. */
+  description: text('description').optional(),
+  /** Publication the article comes from, e.g. "YWN (Yeshiva World News)". */
+  source: text('source'),
+  /** Desk that filed it, e.g. "Israel Desk". */
+  desk: text('desk'),
+  /** Dateline: where it was filed, e.g. "Jerusalem". */
+  location: text('location'),
+  /** When it was first published. */
+  published: isoDate,
+  /** When it was last changed; not before `published`. */
+  updated: isoDate.optional(),
+  /** Byline. */
+  author: text('author').optional(),
+  /** The original publication's page. */
+  sourceUrl: httpUrl.optional(),
+  /** Keywords. */
+  tags: z.array(text('tag'), { error: 'expected a list of tags, e.g. [iran, iraq]' }).default([]),
+  /** Language of the article (BCP 47); right-to-left languages get dir="rtl". */
+  lang: bcp47.default('en'),
+  /** A draft is shown by `npm run dev` and left out of production builds. */
+  draft: z.boolean({ error: 'expected true or false' }).default(false),
+  /** Corrections, each dated; shown on the page as a notice and counted as an update (see lastUpdated). */
+  corrections: z
+    .array(z.strictObject({ date: isoDate, text: text('correction text') }), {
+      error: 'expected a list of corrections, each with a date and a text',
+    })
+    .default([]),
+  /** The lead photograph, shown under the headline, in previews, feeds and on paper. */
+  image: leadImage(src).optional(),
+});
+
+interface DatedFields {
+  published: Date;
+  updated?: Date | undefined;
+  corrections: { date: Date }[];
+}
+
+/** The rules between fields: `updated` and correction dates not before `published`. */
+const withDateRules = <T extends z.ZodType<DatedFields>>(schema: T) =>
+  schema
+    .refine((data) => !data.updated || data.updated >= data.published, {
+      path: ['updated'],
+      message: 'must not be before published',
+      // Check the two dates even when other fields fail, so every problem is reported at once.
+      when: ({ value }) => {
+        const dates = value as { published?: unknown; updated?: unknown };
+        return dates.published instanceof Date && dates.updated instanceof Date;
+      },
+    })
+    .superRefine((data, ctx) => {
+      data.corrections.forEach((correction, i) => {
+        if (correction.date < data.published) {
+          ctx.addIssue({ code: 'custom', path: ['corrections', i, 'date'], message: 'must not be before published' });
+        }
+      });
+    });
+
+/** The editors' fields, by name: the check lists them when a key is unknown. */
+export const ARTICLE_FIELDS = Object.keys(articleFields(imageSource));
+
+/**
+ * The frontmatter of one article: the editors' contract, documented in README.md, as `npm run check` and the loader
+ * read it. Strict: an unknown key (a typo such as `publshed`) is an error, not silently ignored.
+ */
+export const articleSchema = withDateRules(z.strictObject(articleFields(imageSource)));
+
+/**
+ * The articles collection's schema (src/content.config.ts): the same contract, with images read by Astro's
+ * `image()`, so a local photograph reaches the page as Astro's image metadata (its file goes through Astro's image
+ * service) and a remote one as its address. `figures` is not written by editors: the loader fills it with the
+ * body's images, in the order the Markdown pipeline numbered them (src/markdown/figures.ts).
+ */
+export const collectionSchema = ({ image }: { image: () => z.ZodType<PhotoSource> }) =>
+  withDateRules(z.strictObject({ ...articleFields(image()), figures: z.array(image()).default([]) }));
+
+/** An image as a page receives it: Astro's metadata of a local file, or the address of a remote one. */
+export type PhotoSource = ImageMetadata | string;
+
+type EditorArticle = z.output<typeof articleSchema>;
+type LeadImage = Omit<NonNullable<EditorArticle['image']>, 'src'> & { src: PhotoSource };
 
 /** An article's frontmatter after validation: the one article type every page uses. */
-export type Article = z.output<typeof articleSchema>;
+export type Article = Omit<EditorArticle, 'image'> & { image?: LeadImage | undefined; figures?: PhotoSource[] };
