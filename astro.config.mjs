@@ -8,6 +8,7 @@ import { sitemapOptions } from './src/sharing/sitemap.ts';
 import { socialImages } from './src/integrations/social-images.ts';
 import { pagePolicies } from './src/integrations/page-policies.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
+import { imageRemotePatterns } from './src/content/photos.ts';
 
 /** The public origin of the site; set SITE_URL when building for a real host. */
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
@@ -29,6 +30,9 @@ export default defineConfig({
   // Scripts are never inlined: the one enhancement module is a cached file, outside the HTML byte budget.
   vite: { build: { assetsInlineLimit: 0 } },
   cacheDir,
+  // Photographs by address only from the site's image hosts (SITE.imageHosts), fetched and optimized at build time.
+  // Astro keeps every encoded photograph in <cacheDir>/assets: the next build re-encodes none.
+  image: { remotePatterns: imageRemotePatterns() },
   // As the pages are rendered: each page's Content-Security-Policy (its workers end before the next steps start).
   // After the pages, in this order: the sitemap (each article's lastmod), the social preview images (cached by
   // content, in a child process), the search index.

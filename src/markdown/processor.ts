@@ -5,6 +5,7 @@ import { sanitizeSchema } from '../security/sanitize-schema.ts';
 import { rehypeSanitizeReported } from '../security/sanitize-report.ts';
 import { rehypeArticleFacts } from './article-facts.ts';
 import { rehypeParagraphIds } from './paragraph-ids.ts';
+import { rehypeFigures } from './figures.ts';
 import { rehypeLinkEndnotes } from './link-endnotes.ts';
 import { rehypeCheckLinks } from './link-check.ts';
 import { rehypeXmlSafeText } from './xml-safe-text.ts';
@@ -22,9 +23,11 @@ import { remarkSmartypantsFast } from './smartypants.ts';
  *    the last step that sees untrusted input ("sanitize after the last unsafe thing").
  * 3. rehypeXmlSafeText removes the characters XML forbids (a feed would be ill-formed), noting each for a warning;
  *    rehypeCheckLinks fails a body with a link or image address that is not a valid URL (src/markdown/link-check.ts).
- * 4. rehypeArticleFacts reads the clean tree (word count, first paragraph).
- * 5. rehypeLinkEndnotes records the body's links for the printed endnotes (src/markdown/link-endnotes.ts).
- * 6. rehypeParagraphIds gives each paragraph a stable id and link (after sanitizing, so ids stay unprefixed).
+ * 4. rehypeFigures turns each photograph into a numbered slot for the page's optimized picture, and an image alone in
+ *    its paragraph into a figure with its caption (src/markdown/figures.ts).
+ * 5. rehypeArticleFacts reads the clean tree (word count, first paragraph).
+ * 6. rehypeLinkEndnotes records the body's links for the printed endnotes (src/markdown/link-endnotes.ts).
+ * 7. rehypeParagraphIds gives each paragraph a stable id and link (after sanitizing, so ids stay unprefixed).
  * Astro's later plugins only add heading ids from heading text. Astro also appends rehype-raw; unified keeps one
  * entry per plugin function, so that is this same rehypeRaw, run once, in first place.
  */
@@ -34,7 +37,7 @@ export const markdownOptions = {
   // smart-punctuation time (0.58 against 2.66 ms per article; see its file).
   smartypants: false,
   remarkPlugins: [remarkSmartypantsFast],
-  rehypePlugins: [rehypeRaw, [rehypeSanitizeReported, sanitizeSchema], rehypeXmlSafeText, rehypeCheckLinks, rehypeArticleFacts, rehypeLinkEndnotes, rehypeParagraphIds],
+  rehypePlugins: [rehypeRaw, [rehypeSanitizeReported, sanitizeSchema], rehypeXmlSafeText, rehypeCheckLinks, rehypeFigures, rehypeArticleFacts, rehypeLinkEndnotes, rehypeParagraphIds],
 } satisfies UnifiedProcessorOptions;
 
 /**

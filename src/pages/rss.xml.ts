@@ -10,7 +10,7 @@ export const GET: APIRoute = async ({ site }) => {
     title: meta.title,
     description: meta.description,
     site: meta.home,
-    xmlns: { atom: 'http://www.w3.org/2005/Atom' },
+    xmlns: { atom: 'http://www.w3.org/2005/Atom', media: 'http://search.yahoo.com/mrss/' },
     customData: `<language>${meta.lang}</language><atom:link href="${new URL('/rss.xml', site).href}" rel="self" type="application/rss+xml"/>`,
     items: (await feedItems(site!)).map((item) => ({
       title: item.title,
@@ -21,6 +21,8 @@ export const GET: APIRoute = async ({ site }) => {
       content: item.contentHtml,
       pubDate: item.published,
       categories: item.tags,
+      // The lead photograph (Media RSS): its address and size are ours, numbers and an absolute URL.
+      ...(item.photo && { customData: `<media:content url="${escapeHtml(item.photo.url)}" medium="image" type="image/jpeg" width="${item.photo.width}" height="${item.photo.height}"/>` }),
     })),
   });
 };

@@ -38,7 +38,17 @@ export interface FeedItem {
   author: string;
   tags: string[];
   lang: string;
+  /** The lead photograph (its 1200×630 preview crop) or the headline card. */
   image: string;
+  /** The lead photograph, for enclosures (RSS media:content, Atom rel="enclosure"). */
+  photo?: FeedPhoto | undefined;
+}
+
+/** A photograph as feeds carry it: absolute JPEG address and size. */
+export interface FeedPhoto {
+  url: string;
+  width: number;
+  height: number;
 }
 
 /** The feed as a whole. */
@@ -74,7 +84,7 @@ export function absolutizeHtml(html: string, base: string): string {
 }
 
 /** A feed item from an article's data, its permalink and its rendered, sanitized body. */
-export function feedItem(article: Article, url: string, summary: string, bodyHtml: string): FeedItem {
+export function feedItem(article: Article, url: string, summary: string, bodyHtml: string, photo?: FeedPhoto): FeedItem {
   return {
     url,
     title: article.title,
@@ -88,7 +98,8 @@ export function feedItem(article: Article, url: string, summary: string, bodyHtm
     author: article.author ?? article.source,
     tags: article.tags,
     lang: article.lang,
-    image: new URL('og.png', url).href,
+    image: photo?.url ?? new URL('og.png', url).href,
+    photo,
   };
 }
 
@@ -113,7 +124,10 @@ export function atomFeed(items: FeedItem[], meta: FeedMeta, feedUrl: string): st
         '@xml:lang': item.lang,
         id: item.url,
         title: item.title,
-        link: { '@rel': 'alternate', '@type': 'text/html', '@href': item.url },
+        link: [
+          { '@rel': 'alternate', '@type': 'text/html', '@href': item.url },
+          ...(item.photo ? [{ '@rel': 'enclosure', '@type': 'image/jpeg', '@href': item.photo.url }] : []),
+        ],
         published: item.published.toISOString(),
         updated: item.updated.toISOString(),
         author: { name: item.author },

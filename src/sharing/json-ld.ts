@@ -5,8 +5,8 @@ import { lastUpdated, sortedCorrections } from '../content/corrections';
 export interface ArticleUrls {
   /** The canonical permalink, e.g. https://example.org/articles/<slug>/. */
   url: string;
-  /** The social preview image. */
-  image: string;
+  /** The social preview image, or the lead photograph's crops (16:9, 4:3, 1:1). */
+  image: string | string[];
 }
 
 /**
