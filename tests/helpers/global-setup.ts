@@ -6,6 +6,7 @@ import { buildSite } from '../../scripts/build.mjs';
 import { FIXTURE_ARTICLES, INVALID_ARTICLES, SCREENSHOTS, XSS_ARTICLES } from './paths';
 import { ensureChromium } from './chromium';
 import { writeNewsroom } from './newsroom-fixtures';
+import { startPhotoHost, writeInvalidPhotoArticles, writePhotoArticles } from './photo-fixtures';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -18,6 +19,10 @@ declare module 'vitest' {
     newsroomDist: string;
     /** The site built from tests/fixtures/xss (hostile articles) and what the build printed. */
     xssBuild: { distDir: string; output: string };
+    /** The site built from the seed plus the photo articles (tests/helpers/photo-fixtures.ts). */
+    photoDist: string;
+    /** The photo error corpus: its folder, what the build printed and its exit code, and what each file must say. */
+    invalidPhotos: { articles: string; imageHosts: string; code: number; output: string; expected: Record<string, string[]> };
   }
 }
 
@@ -55,9 +60,24 @@ export default async function setup(project: TestProject) {
   if (newsroomSite.code !== 0) throw new Error(`The newsroom test site did not build:\n${newsroomSite.output}`);
   project.provide('newsroomDist', newsroomDist);
 
+  // Photographs: the seed plus photo articles, one of them from a local stand-in for a photo agency's host.
+  const photoHost = await startPhotoHost();
+  const photoArticles = join(work, 'photo-articles');
+  await cp(`${project.config.root}/content/articles`, photoArticles, { recursive: true });
+  await writePhotoArticles(photoArticles, photoHost.base);
+  const photoDist = join(work, 'photo-dist');
+  const photoSite = await buildSite({ outDir: photoDist, env: { ARTICLES_DIR: photoArticles, IMAGE_HOSTS: photoHost.base }, quiet: true });
+  if (photoSite.code !== 0) throw new Error(`The photo test site did not build:\n${photoSite.output}`);
+  project.provide('photoDist', photoDist);
+  const invalidPhotoArticles = join(work, 'invalid-photos');
+  const expected = await writeInvalidPhotoArticles(invalidPhotoArticles, photoHost.base);
+  const invalidPhotos = await buildSite({ outDir: join(work, 'invalid-photos-dist'), env: { ARTICLES_DIR: invalidPhotoArticles, IMAGE_HOSTS: photoHost.base }, quiet: true });
+  project.provide('invalidPhotos', { articles: invalidPhotoArticles, imageHosts: photoHost.base, code: invalidPhotos.code, output: invalidPhotos.output, expected });
+
   project.provide('chromiumPath', await chromium);
   project.provide('xssBuild', { distDir: xssDir, output: xss.output });
   return async () => {
+    photoHost.server.close();
     await rm(work, { recursive: true, force: true });
   };
 }
