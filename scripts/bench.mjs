@@ -7,6 +7,8 @@
 //   npm run bench                         sizes 1, 100, 1000, 10000
 //   npm run bench -- --sizes 1,1000       other sizes
 //   npm run bench -- --out file.json      where the JSON goes (default bench-results.json)
+//   npm run bench -- --photos 1000        only the photographs: N articles with a 2400×1600 lead photograph each,
+//                                         cold and warm (no change): ms per encoded image, images re-encoded when warm
 import { execFileSync } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -25,6 +27,7 @@ const { values: args } = parseArgs({
     warm: { type: 'boolean', default: true },
     lighthouse: { type: 'boolean', default: true },
     'lighthouse-runs': { type: 'string', default: '3' },
+    photos: { type: 'string' },
   },
   allowNegative: true,
 });
@@ -88,6 +91,10 @@ const du = (dir) => Number(execFileSync('du', ['-sk', dir], { encoding: 'utf8' }
 const fmt = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
 
 const results = { date: new Date().toISOString(), cores: availableParallelism(), node: process.version, runs: [] };
+if (args.photos) {
+  await benchPhotos(Number(args.photos));
+  process.exit(0);
+}
 for (const n of sizes) {
   const work = await mkdtemp(join(tmpdir(), `reader-bench-${n}-`));
   const articles = join(work, 'articles');
@@ -178,3 +185,49 @@ if (results.lighthouse) {
   }
 }
 console.log(`\nJSON written to ${args.out}`);
+
+/**
+ * What Astro's image step printed: how many images it wrote, how many came from its cache, and its wall time. Astro
+ * logs one line per image (`▶ /_astro/…`, `(reused cache entry)` when the cache had it) and the step's total.
+ */
+function imageStep(output) {
+  const lines = output.split('\n').filter((line) => /▶ \/_astro\/.+\.(avif|webp|jpe?g|png)/.test(line));
+  const reused = lines.filter((line) => line.includes('reused cache entry')).length;
+  const step = /generating optimized images[\s\S]*?Completed in ([\d.]+)(m?s)/.exec(output);
+  const stepSeconds = step ? Number(step[1]) / (step[2] === 'ms' ? 1000 : 1) : NaN;
+  return { images: lines.length, reused, encoded: lines.length - reused, stepSeconds };
+}
+
+/** `--photos N`: N generated articles, each a folder with a 2400×1600 JPEG lead photograph (a different one each). */
+async function benchPhotos(n) {
+  const { photo } = await import('./lib/photo.mjs');
+  const { generateArticle } = await import('./generate-articles.mjs');
+  const { mkdir } = await import('node:fs/promises');
+  const work = await mkdtemp(join(tmpdir(), `reader-bench-photos-${n}-`));
+  const articles = join(work, 'articles');
+  process.stdout.write(`N=${n} articles with a 2400×1600 lead photograph: writing… `);
+  for (let i = 0; i < n; i++) {
+    const { slug, markdown } = generateArticle(i);
+    await mkdir(join(articles, slug), { recursive: true });
+    await writeFile(join(articles, slug, 'lead.jpg'), await photo(2400, 1600, { hue: (i * 37) % 360 }));
+    await writeFile(join(articles, slug, 'index.md'), markdown.replace('\n---\n', `\nimage: { src: ./lead.jpg, alt: "Generated photograph ${i}", credit: "Benchmark" }\n---\n`));
+  }
+  const env = { ARTICLES_DIR: articles, ASTRO_CACHE_DIR: join(work, 'cache'), SOCIAL_IMAGE_CACHE: join(work, 'social-images') };
+  const outDir = join(work, 'dist');
+  process.stdout.write('cold build… ');
+  const cold = await timedBuild(outDir, env);
+  process.stdout.write(`${fmt(cold.seconds)} s, warm build… `);
+  const warm = await timedBuild(outDir, env);
+  process.stdout.write(`${fmt(warm.seconds)} s\n`);
+  const run = (b) => ({ seconds: b.seconds, peakMiB: b.peakMiB, ...imageStep(b.output), distBytes: du(outDir) });
+  const photos = { articles: n, cold: run(cold), warm: run(warm) };
+  await writeFile(args.out, `${JSON.stringify({ ...results, photos }, null, 2)}\n`);
+  console.log(`\n${results.cores} cores, Node ${results.node}\n`);
+  console.log("| build | wall s | images written | encoded | from Astro's cache | image step s | ms per encoded image (wall, 2 cores) | peak RSS MiB | dist MiB |");
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const [name, r] of [['cold', photos.cold], ['warm', photos.warm]]) {
+    console.log(`| ${name} | ${fmt(r.seconds)} | ${r.images} | ${r.encoded} | ${r.reused} | ${fmt(r.stepSeconds)} | ${r.encoded ? fmt((r.stepSeconds * 1000) / r.encoded) : '–'} | ${r.peakMiB} | ${fmt(r.distBytes / 2 ** 20)} |`);
+  }
+  console.log(`\nJSON written to ${args.out}`);
+  await rm(work, { recursive: true, force: true });
+}
