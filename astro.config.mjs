@@ -1,7 +1,7 @@
 // @ts-check
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
-import { defineConfig } from 'astro/config';
+import { defineConfig, sharpImageService } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import { markdownConfig } from './src/markdown/processor.ts';
 import { sitemapOptions } from './src/sharing/sitemap.ts';
@@ -32,7 +32,13 @@ export default defineConfig({
   cacheDir,
   // Photographs by address only from the site's image hosts (SITE.imageHosts), fetched and optimized at build time.
   // Astro keeps every encoded photograph in <cacheDir>/assets: the next build re-encodes none.
-  image: { remotePatterns: imageRemotePatterns() },
+  // Encoder effort, measured on a 2400×1600 photograph resized to 1280 px (sharp 0.35): AVIF at effort 2 takes a
+  // quarter of the default effort 4's time (1.2 s against 4.7 s) for 22 % more bytes, WebP at effort 2 a third
+  // (0.17 against 0.58 s) for 9 % more; mozjpeg halves the JPEG fallbacks and previews (22 against 43 KB) at the same time.
+  image: {
+    service: sharpImageService({ avif: { effort: 2 }, webp: { effort: 2 }, jpeg: { mozjpeg: true } }),
+    remotePatterns: imageRemotePatterns(),
+  },
   // As the pages are rendered: each page's Content-Security-Policy (its workers end before the next steps start).
   // After the pages, in this order: the sitemap (each article's lastmod), the social preview images (cached by
   // content, in a child process), the search index.

@@ -193,8 +193,9 @@ console.log(`\nJSON written to ${args.out}`);
 function imageStep(output) {
   const lines = output.split('\n').filter((line) => /▶ \/_astro\/.+\.(avif|webp|jpe?g|png)/.test(line));
   const reused = lines.filter((line) => line.includes('reused cache entry')).length;
-  const step = /generating optimized images[\s\S]*?Completed in ([\d.]+)(m?s)/.exec(output);
-  const stepSeconds = step ? Number(step[1]) / (step[2] === 'ms' ? 1000 : 1) : NaN;
+  // Astro writes the step's time as 734ms, 12.34s or 2m 5s.
+  const step = /generating optimized images[\s\S]*?Completed in (?:(\d+)m )?([\d.]+)(m?s)/.exec(output);
+  const stepSeconds = step ? Number(step[1] ?? 0) * 60 + Number(step[2]) / (step[3] === 'ms' ? 1000 : 1) : NaN;
   return { images: lines.length, reused, encoded: lines.length - reused, stepSeconds };
 }
 

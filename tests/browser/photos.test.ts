@@ -3,7 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { pageWithoutScript, siteInChromium } from '../helpers/browser';
+import { axeViolations, pageWithoutScript, siteInChromium } from '../helpers/browser';
 import { PHOTO_ARTICLES } from '../helpers/photo-fixtures';
 import { SCREENSHOTS, TEST_OUTPUT } from '../helpers/paths';
 
@@ -85,6 +85,14 @@ describe('the photographs of an article in Chromium', () => {
     expect(new Set(styles)).toEqual(new Set(['none 1 normal']));
     await page.screenshot({ path: join(SCREENSHOTS, 'photo-article-dark-412.png'), fullPage: false });
     await page.close();
+  });
+
+  it.each(['light', 'dark'] as const)('leave axe nothing to report on the photo article, the Arabic one and the home page (%s)', async (scheme) => {
+    for (const path of [FOLDER, RTL, '/']) {
+      const { page } = await visit(path, { width: 1280, height: 900, scheme });
+      expect(await axeViolations(page), path).toEqual([]);
+      await page.close();
+    }
   });
 
   it('show without JavaScript', async () => {

@@ -1,12 +1,9 @@
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { pageWithoutScript, siteInChromium } from '../helpers/browser';
+import { axeViolations, pageWithoutScript, siteInChromium } from '../helpers/browser';
 import { SEED_SLUG, SCREENSHOTS } from '../helpers/paths';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core');
 const ARTICLE = `/articles/${SEED_SLUG}/`;
 const ARABIC = '/articles/arabic-rtl-fixture/';
 const PAGES = { home: '/', article: ARTICLE, arabic: ARABIC, '404': '/articles/no-such-article/' };
@@ -22,18 +19,6 @@ async function open(path: string, opts: { scheme?: 'light' | 'dark'; width?: num
   // Every test starts from the defaults: choices another test stored in this profile are dropped.
   if (await page.evaluate(() => { const n = localStorage.length; localStorage.clear(); return n; })) await page.reload();
   return page;
-}
-
-/** axe-core's violations on the page, as "rule: targets" lines (empty when the page passes). */
-async function axeViolations(page: Page): Promise<string[]> {
-  // Evaluated through the DevTools protocol: a <script> tag would be (rightly) refused by the page's CSP.
-  await page.evaluate(await readFile(AXE, 'utf8'));
-  const violations = await page.evaluate(async () => {
-    // @ts-expect-error axe is the global the evaluated source installs
-    const result = await window.axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v: { id: string; nodes: { target: string[] }[] }) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-  return violations as string[];
 }
 
 /** WCAG contrast ratio of two computed CSS colours (rgb()/rgba() strings). */

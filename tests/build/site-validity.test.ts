@@ -3,10 +3,11 @@ import { describe, expect, inject, it } from 'vitest';
 import config from '../../.htmlvalidate.mjs';
 import { brokenLinks, builtPages } from '../helpers/site-files';
 
-const dist = inject('distDir');
-const pages = await builtPages(dist);
 const validator = new HtmlValidate(config);
-describe('the built site', () => {
+// The test site, and the photo site (pictures, figures, thumbnails, the photographs' inline stylesheet).
+const sites = [['the built site', inject('distDir')], ['the photo site', inject('photoDist')]] as const;
+const built = await Promise.all(sites.map(async ([name, dist]) => [name, dist, await builtPages(dist)] as const));
+describe.each(built)('%s', (_name, dist, pages) => {
   it('has the pages this test expects to check', () => {
     expect(pages.map((p) => p.file)).toEqual(expect.arrayContaining(['index.html', '404.html']));
     expect(pages.length).toBeGreaterThanOrEqual(4);

@@ -1,6 +1,8 @@
 // The static server and Chromium launcher live in scripts/lib/serve.mjs, shared with `npm run bench`.
 import { afterAll, beforeAll, inject } from 'vitest';
-import type { BrowserContext } from 'playwright-core';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import type { BrowserContext, Page } from 'playwright-core';
 import { launch, serve } from '../../scripts/lib/serve.mjs';
 
 export { serve, launch, CHROMIUM_ARGS } from '../../scripts/lib/serve.mjs';
@@ -32,4 +34,18 @@ export async function pageWithoutScript(context: BrowserContext, colorScheme?: '
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setScriptExecutionDisabled', { value: true });
   return page;
+}
+
+const AXE = createRequire(import.meta.url).resolve('axe-core');
+
+/** axe-core's violations on the page, as "rule: targets" lines (empty when the page passes). */
+export async function axeViolations(page: Page): Promise<string[]> {
+  // Evaluated through the DevTools protocol: a <script> tag would be (rightly) refused by the page's CSP.
+  await page.evaluate(await readFile(AXE, 'utf8'));
+  const violations = await page.evaluate(async () => {
+    // @ts-expect-error axe is the global the evaluated source installs
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v: { id: string; nodes: { target: string[] }[] }) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  return violations as string[];
 }
