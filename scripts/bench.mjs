@@ -222,12 +222,39 @@ async function benchPhotos(n) {
   process.stdout.write(`${fmt(warm.seconds)} s\n`);
   const run = (b) => ({ seconds: b.seconds, peakMiB: b.peakMiB, ...imageStep(b.output), distBytes: du(outDir) });
   const photos = { articles: n, cold: run(cold), warm: run(warm) };
+  if (args.browser) {
+    // The first generated article, as a reader gets it: its first load, and Lighthouse with the photograph leading.
+    const { serve, launch, precompress } = await import('./lib/serve.mjs');
+    await precompress(outDir);
+    const server = await serve(outDir, { compressed: true });
+    const url = `${server.url}/articles/${generateArticle(0).slug}/`;
+    const browser = await launch();
+    photos.articlePage = await measurePage(browser.context, url);
+    await browser.close();
+    if (args.lighthouse) {
+      const { medianLighthouse } = await import('./lib/lighthouse.mjs');
+      const runs = Number(args['lighthouse-runs']);
+      photos.lighthouse = { runs, mobile: await medianLighthouse(url, 'mobile', runs), desktop: await medianLighthouse(url, 'desktop', runs) };
+    }
+    await server.close();
+  }
   await writeFile(args.out, `${JSON.stringify({ ...results, photos }, null, 2)}\n`);
   console.log(`\n${results.cores} cores, Node ${results.node}\n`);
   console.log("| build | wall s | images written | encoded | from Astro's cache | image step s | ms per encoded image (wall, 2 cores) | peak RSS MiB | dist MiB |");
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const [name, r] of [['cold', photos.cold], ['warm', photos.warm]]) {
     console.log(`| ${name} | ${fmt(r.seconds)} | ${r.images} | ${r.encoded} | ${r.reused} | ${fmt(r.stepSeconds)} | ${r.encoded ? fmt((r.stepSeconds * 1000) / r.encoded) : '–'} | ${r.peakMiB} | ${fmt(r.distBytes / 2 ** 20)} |`);
+  }
+  if (photos.articlePage) {
+    console.log('\nAn article with its lead photograph, first load (1280 px window, Chromium):');
+    for (const r of photos.articlePage.requests) console.log(`| ${new URL(r.url).pathname} | ${r.type} | ${r.raw} B raw | ${r.brotli} B brotli |`);
+  }
+  if (photos.lighthouse) {
+    console.log(`\nLighthouse, median of ${photos.lighthouse.runs} runs:`);
+    for (const preset of ['mobile', 'desktop']) {
+      const r = photos.lighthouse[preset];
+      console.log(`| ${preset} | ${r.performance} | ${r.accessibility} | ${r['best-practices']} | ${r.seo} | CLS ${r.cls} |`);
+    }
   }
   console.log(`\nJSON written to ${args.out}`);
   await rm(work, { recursive: true, force: true });
