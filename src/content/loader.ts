@@ -5,7 +5,7 @@ import { basename, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { glob } from 'tinyglobby';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { checkArticle, formatIssues, type ArticleIssue, type RawArticle } from './article-file.ts';
+import { checkArticle, decodeArticle, formatIssues, type ArticleIssue, type RawArticle } from './article-file.ts';
 import { writeArticleIndex, type ArticleIndexEntry } from './article-index.ts';
 import type { Article } from './schema.ts';
 import type { InvalidLink } from '../markdown/link-check.ts';
@@ -68,7 +68,12 @@ export async function loadArticleFiles(root: string, dir = ARTICLES_DIR, note: (
       continue;
     }
     // Read synchronously: thousands of small files, each faster to read than to wait for.
-    const contents = readFileSync(path, 'utf8');
+    const decoded = decodeArticle(file, readFileSync(path));
+    if (decoded.issue) {
+      issues.push(decoded.issue);
+      continue;
+    }
+    const contents = decoded.contents!;
     const checked = checkArticle(file, contents);
     issues.push(...checked.issues);
     const other = slugs.get(checked.raw.slug);
