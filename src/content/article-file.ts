@@ -2,6 +2,7 @@ import { basename, dirname } from 'node:path';
 import { parseDocument } from 'yaml';
 import { articleSchema, type Article } from './schema.ts';
 import { codePoint, XML_FORBIDDEN } from '../markdown/xml-safe-text.ts';
+import { deepestNesting, MAX_NESTING } from './nesting.ts';
 
 /** A file name an editor may use: lowercase a-z, 0-9 and single hyphens, ending in .md. */
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -53,7 +54,15 @@ export function readArticle(file: string, contents: string): { raw: RawArticle; 
       const what = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
       issues.push({ file, field: 'frontmatter', message: `YAML ${line ? `line ${line + 1}: ` : ''}${what}` });
     }
-    if (doc.errors.length === 0) frontmatter = doc.toJS() ?? {};
+    if (doc.errors.length === 0) {
+      try {
+        frontmatter = doc.toJS() ?? {};
+      } catch (error) {
+        // The yaml package refuses to expand too many aliases (an "alias bomb" would take all memory): a problem of
+        // this file, reported with the others, not an exception that stops the whole check.
+        issues.push({ file, field: 'frontmatter', message: `YAML could not be read: ${(error as Error).message}; write each value out instead of repeating it with &anchors and *aliases` });
+      }
+    }
   }
   const body = match ? contents.slice(match[0].length) : contents;
   if (body.trim() === '') {
@@ -137,6 +146,11 @@ export function checkArticle(file: string, contents: string): { raw: RawArticle;
   if (issues.some((i) => i.field === 'frontmatter')) return { raw, issues };
   const validated = validateFrontmatter(file, raw.frontmatter);
   const forbidden = forbiddenCharacters(file, raw.frontmatter);
+  const nesting = deepestNesting(raw.body);
+  if (nesting.depth > MAX_NESTING) {
+    const line = contents.slice(0, contents.length - raw.body.length).split('\n').length - 1 + nesting.line;
+    issues.push({ file, field: 'body', message: `line ${line} nests ${nesting.depth} levels deep (quotes, lists or HTML elements within each other); at most ${MAX_NESTING} are allowed` });
+  }
   return { raw, data: forbidden.length ? undefined : validated.data, issues: [...issues, ...validated.issues, ...forbidden] };
 }
 
