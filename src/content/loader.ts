@@ -44,6 +44,16 @@ export function articlePlace(path: string): 'article' | 'asset' | string {
 }
 
 /**
+ * An error whose message is the whole report (file, field, problem): with an empty stack, so Astro prints the lines
+ * and no trace of this code under them (it prints a "Stack trace:" section whenever `stack` is set).
+ */
+function contentError(message: string): Error {
+  const error = new Error(message);
+  error.stack = '';
+  return error;
+}
+
+/**
  * Reads and validates every article file under `dir` (relative to `root`), reporting all problems at once. The one
  * function that decides whether an article file is valid: the loader (build and dev) and `npm run check` call it.
  * Hidden files (a leading dot) are never read; editor backups (`x.md~`, `#x.md#`, `.swp`) are skipped with a note.
@@ -81,7 +91,7 @@ export async function loadArticleFiles(root: string, dir = ARTICLES_DIR, note: (
     slugs.set(checked.raw.slug, file);
     if (checked.data && !checked.issues.length && !other) articles.set(path, { raw: checked.raw, data: checked.data, contents });
   }
-  if (issues.length) throw new Error(formatIssues(issues));
+  if (issues.length) throw contentError(formatIssues(issues));
   return articles;
 }
 
@@ -161,7 +171,7 @@ async function syncArticles(context: LoaderContext, root: string): Promise<void>
     store.set({ id, data: parsed, filePath, digest, rendered, assetImports: rendered.metadata?.imagePaths });
   }));
   const failures = results.flatMap((result) => (result.status === 'rejected' ? [String((result.reason as Error).message ?? result.reason)] : []));
-  if (failures.length) throw new Error(`${failures.length} article bod${failures.length === 1 ? 'y' : 'ies'} could not be rendered:\n  ${failures.join('\n  ')}`);
+  if (failures.length) throw contentError(`${failures.length} article bod${failures.length === 1 ? 'y' : 'ies'} could not be rendered:\n  ${failures.join('\n  ')}`);
   for (const id of stale) store.delete(id);
   const cacheDir = fileURLToPath(context.config.cacheDir);
   await mkdir(cacheDir, { recursive: true });

@@ -1,6 +1,8 @@
 import { readdir } from 'node:fs/promises';
 import { describe, expect, inject, it } from 'vitest';
-import { INVALID_ARTICLES } from '../helpers/paths';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { INVALID_ARTICLES, ROOT } from '../helpers/paths';
 
 // The invalid corpus: one file per way an editor can get an article wrong. Built once in the global setup.
 const build = inject('invalidBuild');
@@ -43,5 +45,18 @@ describe('the invalid-article corpus', () => {
     for (const file of ['no-frontmatter.md', 'unclosed-frontmatter.md', 'broken-yaml.md', 'duplicate-key.md']) {
       expect(lines.filter((l) => l.startsWith(`tests/fixtures/invalid/${file}: `))).toHaveLength(1);
     }
+  });
+
+  it('is judged alike by npm run check and the build: the same problems, line for line', async () => {
+    const check = await promisify(execFile)(process.execPath, ['scripts/check-articles.mjs'], { cwd: ROOT, env: { ...process.env, ARTICLES_DIR: INVALID_ARTICLES } }).then(
+      () => ({ code: 0, out: '' }),
+      (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout + e.stderr }),
+    );
+    expect(check.code).toBe(1);
+    const checkLines = check.out.split('\n').map((l) => l.trim()).filter((l) => l.startsWith('tests/fixtures/invalid/'));
+    expect(checkLines.length).toBeGreaterThanOrEqual(20);
+    expect(checkLines).toEqual(lines);
+    // The build's report is those lines alone: no stack trace under them.
+    expect(build.output).not.toMatch(/Stack trace|\n\s+at /);
   });
 });
