@@ -9,9 +9,21 @@ import { socialImages } from './src/integrations/social-images.ts';
 import { pagePolicies } from './src/integrations/page-policies.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { imageRemotePatterns } from './src/content/photos.ts';
+import { publicOrigin } from './src/integrations/public-origin.ts';
+import { resolveOrigin } from './src/sharing/origin.ts';
+import { SITE } from './src/site.ts';
 
-/** The public origin of the site; set SITE_URL when building for a real host. */
-const site = process.env.SITE_URL ?? 'http://localhost:4321';
+/** The public origin of the site: SITE_URL, else SITE.url (src/site.ts); an invalid value stops here, naming it. */
+const origin = (() => {
+  try {
+    return resolveOrigin(process.env.SITE_URL, SITE.url);
+  } catch (error) {
+    // The message names the setting and what is wrong; Astro would print its stack trace under it.
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+})();
+const site = origin.url;
 const root = fileURLToPath(new URL('.', import.meta.url));
 /**
  * Astro's cache: the content store (each article's data and rendered body, reused while its file and the code are
@@ -42,5 +54,5 @@ export default defineConfig({
   // As the pages are rendered: each page's Content-Security-Policy (its workers end before the next steps start).
   // After the pages, in this order: the sitemap (each article's lastmod), the social preview images (cached by
   // content, in a child process), the search index.
-  integrations: [pagePolicies(), sitemap(sitemapOptions(cacheDir)), socialImages(), searchIndex()],
+  integrations: [publicOrigin(origin), pagePolicies(), sitemap(sitemapOptions(cacheDir)), socialImages(), searchIndex()],
 });

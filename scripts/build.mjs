@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // `npm run build`: `astro build` (which makes the whole site: pages, feeds, sitemap, policies, social images,
-// search index) into a fresh folder beside dist/, swapped in only when the build succeeded, so a failed build never
-// leaves a half-written dist/ behind (the previous site stays as it was).
+// search index) into a fresh folder beside dist/, swapped in only when the build succeeded and holds every page, so a
+// failed build never leaves a half-written dist/ behind (the previous site stays as it was). Two builds of one
+// folder take turns (a lock); a swap a crash interrupted is completed by the next run.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { acquireLock, missingPages, partialFolder, PublishError, publishTarget, recoverSwap, swapIn } from './lib/publish.mjs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -18,41 +19,65 @@ function cleanEnv() {
   return env;
 }
 
+/** The article pages a build must have written: every article in the index the build's loader wrote, less drafts. */
+async function publishedSlugs(env) {
+  const cacheDir = resolve(ROOT, env.ASTRO_CACHE_DIR || 'node_modules/.astro');
+  const index = JSON.parse(await readFile(resolve(cacheDir, 'article-index.json'), 'utf8'));
+  return index.filter((entry) => !entry.data.draft).map((entry) => entry.slug);
+}
+
 /**
- * Runs `astro build` into `<outDir>.partial` and renames it to `outDir` on success.
+ * Runs `astro build` into a fresh folder beside `outDir` and swaps it in on success (scripts/lib/publish.mjs): one
+ * build at a time per folder, the others wait; an output lacking its home page or an article page is never swapped
+ * in; a symlinked `outDir` stays a link.
  * @param {{ outDir?: string, env?: Record<string, string>, quiet?: boolean }} [options] `env` is added to the
  *   build's environment (tests and the benchmark point ARTICLES_DIR and the caches elsewhere)
  * @returns {Promise<{ code: number, output: string }>} exit code and everything the build printed
  */
 export async function buildSite({ outDir = resolve(ROOT, 'dist'), env = {}, quiet = false } = {}) {
-  const partial = `${outDir}.partial`;
-  await rm(partial, { recursive: true, force: true });
-  await mkdir(dirname(outDir), { recursive: true });
-  const child = spawn(process.execPath, [resolve(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', partial], {
-    cwd: ROOT,
-    env: { ...cleanEnv(), ASTRO_TELEMETRY_DISABLED: '1', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
   let output = '';
-  for (const stream of [child.stdout, child.stderr]) {
-    stream.setEncoding('utf8');
-    stream.on('data', (chunk) => {
-      output += chunk;
-      if (!quiet) (stream === child.stdout ? process.stdout : process.stderr).write(chunk);
+  const say = (line) => {
+    output += `${line}\n`;
+    if (!quiet) process.stderr.write(`${line}\n`);
+  };
+  let release = async () => {};
+  let partial;
+  try {
+    const target = await publishTarget(outDir);
+    release = await acquireLock(target, say);
+    await recoverSwap(target, say);
+    partial = await partialFolder(target);
+    const buildEnv = { ...cleanEnv(), ASTRO_TELEMETRY_DISABLED: '1', ...env };
+    const child = spawn(process.execPath, [resolve(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', partial], {
+      cwd: ROOT,
+      env: buildEnv,
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
+    for (const stream of [child.stdout, child.stderr]) {
+      stream.setEncoding('utf8');
+      stream.on('data', (chunk) => {
+        output += chunk;
+        if (!quiet) (stream === child.stdout ? process.stdout : process.stderr).write(chunk);
+      });
+    }
+    const code = await new Promise((done) => child.on('close', (c) => done(c ?? 1)));
+    if (code !== 0) return { code, output };
+    const missing = missingPages(partial, await publishedSlugs(buildEnv));
+    if (missing.length) {
+      say(`The build finished without ${missing.length} of its pages (${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''}): not published.`);
+      return { code: 1, output };
+    }
+    await swapIn(partial, target);
+    partial = undefined;
+    return { code: 0, output };
+  } catch (error) {
+    if (!(error instanceof PublishError)) throw error;
+    say(error.message);
+    return { code: 1, output };
+  } finally {
+    if (partial) await rm(partial, { recursive: true, force: true });
+    await release();
   }
-  let code = await new Promise((done) => child.on('close', (c) => done(c ?? 1)));
-  if (code === 0 && !existsSync(resolve(partial, 'index.html'))) code = 1;
-  if (code !== 0) {
-    await rm(partial, { recursive: true, force: true });
-    return { code, output };
-  }
-  const old = `${outDir}.old`;
-  await rm(old, { recursive: true, force: true });
-  if (existsSync(outDir)) await rename(outDir, old);
-  await rename(partial, outDir);
-  await rm(old, { recursive: true, force: true });
-  return { code: 0, output };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -4,6 +4,12 @@ export const SITE = {
   name: 'The Reader',
   /** One line under the name on the home page. */
   tagline: 'News articles, plainly presented.',
+  /**
+   * The public origin every absolute URL is built on (canonical links, feeds, sitemap, QR codes, citations, "Copy
+   * link"), e.g. 'https://news.example'. The environment variable SITE_URL overrides it. Left unset, builds use
+   * http://localhost:4321 with a warning, and a build with CI set fails (src/sharing/origin.ts).
+   */
+  url: undefined as string | undefined,
   /** Default language of the site chrome (articles may set their own). */
   lang: 'en',
   /** IANA time zone used for every date shown. */

@@ -2,6 +2,7 @@ import { basename, dirname } from 'node:path';
 import { parseDocument } from 'yaml';
 import { ARTICLE_FIELDS, articleSchema, type Article } from './schema.ts';
 import { codePoint, XML_FORBIDDEN } from '../markdown/xml-safe-text.ts';
+import { deepestNesting, MAX_NESTING } from './nesting.ts';
 
 /** A file name an editor may use: lowercase a-z, 0-9 and single hyphens, ending in .md. */
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -53,13 +54,62 @@ export function readArticle(file: string, contents: string): { raw: RawArticle; 
       const what = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
       issues.push({ file, field: 'frontmatter', message: `YAML ${line ? `line ${line + 1}: ` : ''}${what}` });
     }
-    if (doc.errors.length === 0) frontmatter = doc.toJS() ?? {};
+    if (doc.errors.length === 0) {
+      try {
+        frontmatter = doc.toJS() ?? {};
+      } catch (error) {
+        // The yaml package refuses to expand too many aliases (an "alias bomb" would take all memory): a problem of
+        // this file, reported with the others, not an exception that stops the whole check.
+        issues.push({ file, field: 'frontmatter', message: `YAML could not be read: ${(error as Error).message}; write each value out instead of repeating it with &anchors and *aliases` });
+      }
+    }
   }
   const body = match ? contents.slice(match[0].length) : contents;
   if (body.trim() === '') {
     issues.push({ file, field: 'body', message: 'the article has no text after the frontmatter' });
   }
   return { raw: { slug, frontmatter, body }, issues };
+}
+
+/**
+ * The text of an article file, which must be UTF-8 (with or without a byte-order mark) with LF or CRLF line
+ * endings. Anything else is an issue naming the encoding found: decoded as UTF-8 regardless, a Latin-1 file would put
+ * U+FFFD replacement characters on the page, in the feeds and in the social image, and a UTF-16 or CR-only file
+ * would be read as one line with no frontmatter.
+ */
+export function decodeArticle(file: string, bytes: Uint8Array): { contents?: string; issue?: ArticleIssue } {
+  const fail = (found: string) => ({ issue: { file, field: 'encoding', message: `${found}: save the file as UTF-8 with LF (or CRLF) line endings` } });
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return fail('the file is UTF-16 (little-endian, with a byte-order mark), not UTF-8');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return fail('the file is UTF-16 (big-endian, with a byte-order mark), not UTF-8');
+  // UTF-16 without a mark: Latin text has a zero byte in every other position (UTF-8 text has none).
+  const head = bytes.subarray(0, 512);
+  const zeros = [0, 1].map((odd) => head.filter((byte, i) => i % 2 === odd && byte === 0).length);
+  if (Math.max(...zeros) > head.length / 8) return fail(`the file is UTF-16 (${zeros[1]! > zeros[0]! ? 'little' : 'big'}-endian, without a byte-order mark), not UTF-8`);
+  let contents: string;
+  try {
+    contents = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    // The first line that is not UTF-8, and its first byte above ASCII: é in Latin-1 is the single byte 0xE9.
+    let start = 0;
+    for (let line = 1; start <= bytes.length; line++) {
+      const end = bytes.indexOf(0x0a, start) >>> 0; // -1 becomes 2^32 - 1: to the end of the file
+      const part = bytes.subarray(start, end);
+      try {
+        new TextDecoder('utf-8', { fatal: true }).decode(part);
+      } catch {
+        const byte = part.find((b) => b >= 0x80) ?? 0;
+        return fail(`line ${line} is not UTF-8 (byte 0x${byte.toString(16).toUpperCase()}): the file looks like Latin-1 (ISO 8859-1) or Windows-1252`);
+      }
+      start = end + 1;
+    }
+    return fail('the file is not UTF-8');
+  }
+  const loneCr = /\r(?!\n)/.exec(contents);
+  if (loneCr) {
+    const line = contents.slice(0, loneCr.index).split(/\r\n?|\n/).length;
+    return fail(`line ${line} ends with a carriage return alone (CR-only line endings, as on classic Mac OS)`);
+  }
+  return { contents };
 }
 
 /** Validates the frontmatter against the article schema, naming each bad field. */
@@ -96,6 +146,11 @@ export function checkArticle(file: string, contents: string): { raw: RawArticle;
   if (issues.some((i) => i.field === 'frontmatter')) return { raw, issues };
   const validated = validateFrontmatter(file, raw.frontmatter);
   const forbidden = forbiddenCharacters(file, raw.frontmatter);
+  const nesting = deepestNesting(raw.body);
+  if (nesting.depth > MAX_NESTING) {
+    const line = contents.slice(0, contents.length - raw.body.length).split('\n').length - 1 + nesting.line;
+    issues.push({ file, field: 'body', message: `line ${line} nests ${nesting.depth} levels deep (quotes, lists or HTML elements within each other); at most ${MAX_NESTING} are allowed` });
+  }
   return { raw, data: forbidden.length ? undefined : validated.data, issues: [...issues, ...validated.issues, ...forbidden] };
 }
 

@@ -5,7 +5,7 @@ import { basename, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { glob } from 'tinyglobby';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { checkArticle, formatIssues, type ArticleIssue, type RawArticle } from './article-file.ts';
+import { checkArticle, decodeArticle, formatIssues, type ArticleIssue, type RawArticle } from './article-file.ts';
 import { writeArticleIndex, type ArticleIndexEntry } from './article-index.ts';
 import type { Article } from './schema.ts';
 import { checkPhotos, imageReferences } from './photos.ts';
@@ -45,6 +45,16 @@ export function articlePlace(path: string): 'article' | 'asset' | string {
 }
 
 /**
+ * An error whose message is the whole report (file, field, problem): with an empty stack, so Astro prints the lines
+ * and no trace of this code under them (it prints a "Stack trace:" section whenever `stack` is set).
+ */
+function contentError(message: string): Error {
+  const error = new Error(message);
+  error.stack = '';
+  return error;
+}
+
+/**
  * Reads and validates every article file under `dir` (relative to `root`), reporting all problems at once. The one
  * function that decides whether an article file is valid: the loader (build and dev) and `npm run check` call it.
  * Hidden files (a leading dot) are never read; editor backups (`x.md~`, `#x.md#`, `.swp`) are skipped with a note.
@@ -70,7 +80,12 @@ export async function loadArticleFiles(root: string, dir = ARTICLES_DIR, note: (
       continue;
     }
     // Read synchronously: thousands of small files, each faster to read than to wait for.
-    const contents = readFileSync(path, 'utf8');
+    const decoded = decodeArticle(file, readFileSync(path));
+    if (decoded.issue) {
+      issues.push(decoded.issue);
+      continue;
+    }
+    const contents = decoded.contents!;
     const checked = checkArticle(file, contents);
     issues.push(...checked.issues);
     const other = slugs.get(checked.raw.slug);
@@ -79,12 +94,13 @@ export async function loadArticleFiles(root: string, dir = ARTICLES_DIR, note: (
     if (checked.data && !checked.issues.length && !other) articles.set(path, { raw: checked.raw, data: checked.data, contents });
     // Photographs: files read and remote ones fetched concurrently, once every file has been listed.
     const bodyLine = contents.slice(0, contents.length - checked.raw.body.length).split('\n').length;
-    const references = imageReferences(checked.raw.frontmatter, checked.raw.body, bodyLine);
+    // A body already refused (nested too deep to parse, say) is not parsed again for its images.
+    const references = checked.issues.some((i) => i.field.startsWith('body')) ? [] : imageReferences(checked.raw.frontmatter, checked.raw.body, bodyLine);
     if (references.length) photoChecks.push(checkPhotos(file, path, references));
   }
   issues.push(...(await Promise.all(photoChecks)).flat());
   // Any problem stops the build before a page is rendered, so the articles map is only used when there is none.
-  if (issues.length) throw new Error(formatIssues(issues.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))));
+  if (issues.length) throw contentError(formatIssues(issues.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))));
   return articles;
 }
 
@@ -166,7 +182,7 @@ async function syncArticles(context: LoaderContext, root: string): Promise<void>
     store.set({ id, data: parsed, filePath, digest, rendered });
   }));
   const failures = results.flatMap((result) => (result.status === 'rejected' ? [String((result.reason as Error).message ?? result.reason)] : []));
-  if (failures.length) throw new Error(`${failures.length} article bod${failures.length === 1 ? 'y' : 'ies'} could not be rendered:\n  ${failures.join('\n  ')}`);
+  if (failures.length) throw contentError(`${failures.length} article bod${failures.length === 1 ? 'y' : 'ies'} could not be rendered:\n  ${failures.join('\n  ')}`);
   for (const id of stale) store.delete(id);
   const cacheDir = fileURLToPath(context.config.cacheDir);
   await mkdir(cacheDir, { recursive: true });

@@ -2,15 +2,20 @@ import { z } from 'astro/zod';
 import type { ImageMetadata } from 'astro';
 import { parseIsoDate } from '../format/dates.ts';
 import { SITE } from '../site.ts';
+import { distinctNames } from '../newsroom/slugs.ts';
 
 /** Error text that says "required" when the field is absent, else what was expected. */
 const expected = (what: string) => (issue: { input?: unknown }) =>
   issue.input === undefined ? 'is required' : `expected ${what}`;
 
+/** A character that shows: not a control, format (zero-width), space or combining mark, nor a blank filler. */
+const VISIBLE = /[^\p{Cc}\p{Cf}\p{Z}\p{M}\u115F\u1160\u3164\uFFA0\u2800]/u;
+
 const text = (what: string) =>
   z.string({ error: expected(`${what} as text (quote it if it looks like a number, date or yes/no)`) })
     .trim()
-    .min(1, `${what} must not be empty`);
+    .min(1, `${what} must not be empty`)
+    .refine((value) => value === '' || VISIBLE.test(value), `${what} has only invisible characters (zero-width spaces, fillers): write it out`);
 
 /**
  * A date as written in the file. The loader hands the schema the raw YAML text (YAML 1.2 core schema),
@@ -113,7 +118,8 @@ const articleFields = <S extends z.ZodType>(src: S) => ({
   /** The original publication's page. */
   sourceUrl: httpUrl.optional(),
   /** Keywords. */
-  tags: z.array(text('tag'), { error: 'expected a list of tags, e.g. [iran, iraq]' }).default([]),
+  // Tags that differ only in case or spacing are one tag (one page, one JSON-LD keyword): the first spelling stays.
+  tags: z.array(text('tag'), { error: 'expected a list of tags, e.g. [iran, iraq]' }).default([]).transform(distinctNames),
   /** Language of the article (BCP 47); right-to-left languages get dir="rtl". */
   lang: bcp47.default('en'),
   /** A draft is shown by `npm run dev` and left out of production builds. */

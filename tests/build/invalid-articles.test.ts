@@ -1,6 +1,8 @@
 import { readdir } from 'node:fs/promises';
 import { describe, expect, inject, it } from 'vitest';
-import { INVALID_ARTICLES } from '../helpers/paths';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { INVALID_ARTICLES, ROOT } from '../helpers/paths';
 
 // The invalid corpus: one file per way an editor can get an article wrong. Built once in the global setup.
 const build = inject('invalidBuild');
@@ -30,6 +32,11 @@ describe('the invalid-article corpus', () => {
     ['empty-and-bad-values.md', 'tags.1', 'tag must not be empty'],
     ['notes.txt', 'file name', 'articles must be Markdown files ending in .md'],
     ['typo-key.md', 'publshed', 'unknown field "publshed" (allowed: title,'],
+    ['latin-1.md', 'encoding', 'line 2 is not UTF-8 (byte 0xE9): the file looks like Latin-1 (ISO 8859-1) or Windows-1252'],
+    ['utf-16.md', 'encoding', 'the file is UTF-16 (little-endian, with a byte-order mark), not UTF-8'],
+    ['cr-only.md', 'encoding', 'line 1 ends with a carriage return alone (CR-only line endings'],
+    ['alias-bomb.md', 'frontmatter', 'YAML could not be read: Excessive alias count indicates a resource exhaustion attack'],
+    ['deep-nesting.md', 'body', 'line 9 nests 3000 levels deep (quotes, lists or HTML elements within each other); at most 100 are allowed'],
   ])('%s: names the field %s and says what was expected', (file, field, message) => {
     expect(lines).toContainEqual(expect.stringContaining(`tests/fixtures/invalid/${file}: ${field}: ${message}`));
   });
@@ -38,5 +45,18 @@ describe('the invalid-article corpus', () => {
     for (const file of ['no-frontmatter.md', 'unclosed-frontmatter.md', 'broken-yaml.md', 'duplicate-key.md']) {
       expect(lines.filter((l) => l.startsWith(`tests/fixtures/invalid/${file}: `))).toHaveLength(1);
     }
+  });
+
+  it('is judged alike by npm run check and the build: the same problems, line for line', async () => {
+    const check = await promisify(execFile)(process.execPath, ['scripts/check-articles.mjs'], { cwd: ROOT, env: { ...process.env, ARTICLES_DIR: INVALID_ARTICLES } }).then(
+      () => ({ code: 0, out: '' }),
+      (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout + e.stderr }),
+    );
+    expect(check.code).toBe(1);
+    const checkLines = check.out.split('\n').map((l) => l.trim()).filter((l) => l.startsWith('tests/fixtures/invalid/'));
+    expect(checkLines.length).toBeGreaterThanOrEqual(20);
+    expect(checkLines).toEqual(lines);
+    // The build's report is those lines alone: no stack trace under them.
+    expect(build.output).not.toMatch(/Stack trace|\n\s+at /);
   });
 });

@@ -168,8 +168,9 @@ describe('photograph mistakes', () => {
   const invalid = inject('invalidPhotos');
   const problems = (output: string) => output.split('\n').filter((line) => /^ {2}\S.*: .*: /.test(line)).map((line) => line.trim());
 
-  it('fail the build, each named by file and field in one line, all at once', () => {
+  it('fail the build, each named by file and field in one line, all at once, with no stack trace', () => {
     expect(invalid.code).not.toBe(0);
+    expect(invalid.output).not.toMatch(/\n\s+at .+:\d+:\d+/);
     const lines = problems(invalid.output);
     for (const [where, fragments] of Object.entries(invalid.expected)) {
       const line = lines.find((l) => l.includes(`${where}: `));

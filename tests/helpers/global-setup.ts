@@ -26,6 +26,9 @@ declare module 'vitest' {
   }
 }
 
+/** Every test build is made for this origin, whatever SITE_URL or CI the environment has (tests/helpers/site-files.ts). */
+const ORIGIN = { SITE_URL: 'http://localhost:4321' };
+
 export default async function setup(project: TestProject) {
   const work = await mkdtemp(join(tmpdir(), 'reader-test-'));
   await mkdir(SCREENSHOTS, { recursive: true });
@@ -36,19 +39,19 @@ export default async function setup(project: TestProject) {
   await cp(`${project.config.root}/content/articles`, articles, { recursive: true });
   await cp(FIXTURE_ARTICLES, articles, { recursive: true });
   const distDir = join(work, 'dist');
-  const site = await buildSite({ outDir: distDir, env: { ARTICLES_DIR: articles }, quiet: true });
+  const site = await buildSite({ outDir: distDir, env: { ...ORIGIN, ARTICLES_DIR: articles }, quiet: true });
   if (site.code !== 0) throw new Error(`The test site did not build:\n${site.output}`);
 
   // Hostile articles (the XSS corpus) must build, with every vector neutralised.
   const xssDir = join(work, 'xss-dist');
-  const xss = await buildSite({ outDir: xssDir, env: { ARTICLES_DIR: XSS_ARTICLES }, quiet: true });
+  const xss = await buildSite({ outDir: xssDir, env: { ...ORIGIN, ARTICLES_DIR: XSS_ARTICLES }, quiet: true });
   if (xss.code !== 0) throw new Error(`The XSS corpus did not build:\n${xss.output}`);
 
   // A build of invalid articles must fail and leave the previous site in its folder untouched.
   const invalidOut = join(work, 'previous-dist');
   await mkdir(invalidOut);
   await writeFile(join(invalidOut, 'index.html'), '<p>previous site</p>');
-  const invalid = await buildSite({ outDir: invalidOut, env: { ARTICLES_DIR: INVALID_ARTICLES }, quiet: true });
+  const invalid = await buildSite({ outDir: invalidOut, env: { ...ORIGIN, ARTICLES_DIR: INVALID_ARTICLES }, quiet: true });
 
   project.provide('distDir', distDir);
   project.provide('invalidBuild', { code: invalid.code, output: invalid.output, outDir: invalidOut });
@@ -56,7 +59,7 @@ export default async function setup(project: TestProject) {
   const newsroom = join(work, 'newsroom');
   await writeNewsroom(newsroom);
   const newsroomDist = join(work, 'newsroom-dist');
-  const newsroomSite = await buildSite({ outDir: newsroomDist, env: { ARTICLES_DIR: newsroom }, quiet: true });
+  const newsroomSite = await buildSite({ outDir: newsroomDist, env: { ...ORIGIN, ARTICLES_DIR: newsroom }, quiet: true });
   if (newsroomSite.code !== 0) throw new Error(`The newsroom test site did not build:\n${newsroomSite.output}`);
   project.provide('newsroomDist', newsroomDist);
 
@@ -66,12 +69,12 @@ export default async function setup(project: TestProject) {
   await cp(`${project.config.root}/content/articles`, photoArticles, { recursive: true });
   await writePhotoArticles(photoArticles, photoHost.base);
   const photoDist = join(work, 'photo-dist');
-  const photoSite = await buildSite({ outDir: photoDist, env: { ARTICLES_DIR: photoArticles, IMAGE_HOSTS: photoHost.base }, quiet: true });
+  const photoSite = await buildSite({ outDir: photoDist, env: { ...ORIGIN, ARTICLES_DIR: photoArticles, IMAGE_HOSTS: photoHost.base }, quiet: true });
   if (photoSite.code !== 0) throw new Error(`The photo test site did not build:\n${photoSite.output}`);
   project.provide('photoDist', photoDist);
   const invalidPhotoArticles = join(work, 'invalid-photos');
   const expected = await writeInvalidPhotoArticles(invalidPhotoArticles, photoHost.base);
-  const invalidPhotos = await buildSite({ outDir: join(work, 'invalid-photos-dist'), env: { ARTICLES_DIR: invalidPhotoArticles, IMAGE_HOSTS: photoHost.base }, quiet: true });
+  const invalidPhotos = await buildSite({ outDir: join(work, 'invalid-photos-dist'), env: { ...ORIGIN, ARTICLES_DIR: invalidPhotoArticles, IMAGE_HOSTS: photoHost.base }, quiet: true });
   project.provide('invalidPhotos', { articles: invalidPhotoArticles, imageHosts: photoHost.base, code: invalidPhotos.code, output: invalidPhotos.output, expected });
 
   project.provide('chromiumPath', await chromium);

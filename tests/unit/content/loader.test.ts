@@ -86,6 +86,23 @@ describe('the articles loader (one path for dev, check and build)', () => {
     expect(entries.size).toBe(0);
   });
 
+  it('names a YAML alias bomb, a file that is not UTF-8 and a too deep body, and still reports the other files', async () => {
+    const bomb = ['x0: &x0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]', ...Array.from({ length: 8 }, (_, i) => `x${i + 1}: &x${i + 1} [${Array(9).fill(`*x${i}`).join(', ')}]`)];
+    await writeFile(join(root, 'content/articles/bomb.md'), article('Bomb').replace('---\ntitle', `---\n${bomb.join('\n')}\ntitle`));
+    await writeFile(join(root, 'content/articles/latin.md'), Buffer.from(article('Café').replace('é', '\u00e9'), 'latin1'));
+    await writeFile(join(root, 'content/articles/deep.md'), article('Deep', `${'>'.repeat(5000)} deep`));
+    await writeFile(join(root, 'content/articles/no-date.md'), article('No date').replace('published: 2024-12-16\n', ''));
+    const { context } = await fakeContext(root);
+    const error = await articleLoader().load(context).catch((e: Error) => e);
+    expect((error as Error).message.split('\n')).toEqual([
+      '4 problems in 4 article files:',
+      expect.stringMatching(/^ {2}content\/articles\/bomb\.md: frontmatter: YAML could not be read: Excessive alias count .*; write each value out/),
+      expect.stringMatching(/^ {2}content\/articles\/deep\.md: body: line 8 nests 5000 levels deep/),
+      expect.stringMatching(/^ {2}content\/articles\/latin\.md: encoding: line 2 is not UTF-8 \(byte 0xE9\)/),
+      '  content/articles/no-date.md: published: is required',
+    ]);
+  });
+
   it('names the file, the line and the address of every link that is not a URL', async () => {
     await writeFile(join(root, 'content/articles/links.md'), article('Links', 'A [broken](http://) link.\n\nFine [one](/about/).\n\nAnother [one](https://[bad]/) here.'));
     const { context, entries } = await fakeContext(root);

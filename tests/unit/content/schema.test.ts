@@ -47,6 +47,10 @@ describe('a valid article', () => {
 describe('each bad case fails and names the file and the field', () => {
   const cases: [string, Record<string, string>, string, RegExp][] = [
     ['a missing title', { ...valid, title: '' }, 'title', /empty|text/],
+    ['a title of zero-width spaces', { ...valid, title: '"\u200B\u200B\u2060"' }, 'title', /^title has only invisible characters/],
+    ['a title of Hangul fillers and a soft hyphen', { ...valid, title: '"\u3164\u00AD"' }, 'title', /only invisible characters/],
+    ['a desk of a zero-width joiner', { ...valid, desk: '"\u200D"' }, 'desk', /only invisible characters/],
+    ['a tag of a braille blank', { ...valid, tags: '["\u2800"]' }, 'tags.0', /only invisible characters/],
     ['an absent title', (({ title: _, ...rest }) => rest)(valid), 'title', /is required/],
     ['a missing source', (({ source: _, ...rest }) => rest)(valid), 'source', /is required/],
     ['a missing desk', (({ desk: _, ...rest }) => rest)(valid), 'desk', /is required/],
@@ -116,4 +120,11 @@ describe('right-to-left languages', () => {
     '%s is right to left: %s',
     (lang, rtl) => expect(isRtl(lang)).toBe(rtl),
   );
+});
+
+describe('tags', () => {
+  it('are one tag when they differ only in case or spacing (the first spelling stays)', () => {
+    const { data } = checkArticle('a.md', file({ ...valid, tags: '[Climate Change, climate  change, CLIMATE CHANGE, C, C++, c]' }));
+    expect(data!.tags).toEqual(['Climate Change', 'C', 'C++']);
+  });
 });

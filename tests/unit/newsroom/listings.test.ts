@@ -68,3 +68,22 @@ describe('buildNewsroom', () => {
     expect(() => newsroom.neighbours('nope')).toThrow('No published article "nope"');
   });
 });
+
+describe('names whose segments would collide', () => {
+  it('get a page each, and each article links to its own', () => {
+    const newsroom = buildNewsroom([
+      article('a', '2024-01-03', 'World Desk', 'London', ['C']),
+      article('b', '2024-01-02', 'World Desk', 'London', ['C++']),
+      article('c', '2024-01-01', 'World Desk', 'London', ['C#', '!!!', 'u-21-21-21']),
+    ]);
+    const tagPages = newsroom.pages.filter((p) => p.path.startsWith('/tags/') && p.path !== '/tags/');
+    expect(tagPages.map((p) => [p.title, p.path, p.entries.map((e) => e.id)])).toEqual([
+      ['C', '/tags/c/', ['a']],
+      ['C++', '/tags/c--4c21a3f0/', ['b']],
+      ['C#', '/tags/c--9629f5e3/', ['c']],
+      ['!!!', '/tags/u--21-21-21/', ['c']],
+      ['u-21-21-21', '/tags/u-21-21-21/', ['c']],
+    ]);
+    expect(newsroom.groupPath('tags', 'C++')).toBe('/tags/c--4c21a3f0/');
+  });
+});
