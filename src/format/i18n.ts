@@ -45,7 +45,6 @@ export interface Words {
   sans: string;
   permalink: string;
   copyLink: string;
-  copied: string;
   share: string;
   cite: string;
   print: string;
@@ -80,7 +79,7 @@ export interface ChromeLabels extends Omit<Words, 'minutes' | 'originallyPublish
    * of every element holding furniture, so a screen reader reads them with an English voice. Undefined otherwise.
    */
   lang: 'en' | undefined;
-  /** Reading time, with Latin digits like the dates. */
+  /** Reading time, with Latin digits like the dates, and no-break spaces: "2 min read" is never split. */
   minutes: (n: number) => string;
   originallyPublished: (source: string) => string;
   readOriginal: (host: string) => string;
@@ -101,7 +100,7 @@ export function labelsFor(lang: string): ChromeLabels {
   return {
     ...words,
     lang: found || base === 'en' ? undefined : 'en',
-    minutes: (n) => fill(words.minutes[plural.select(n)] ?? words.minutes.other, { n: number.format(n) }),
+    minutes: (n) => fill(words.minutes[plural.select(n)] ?? words.minutes.other, { n: number.format(n) }).replaceAll(' ', '\u00a0'),
     originallyPublished: (source) => fill(words.originallyPublished, { source }),
     readOriginal: (host) => fill(words.readOriginal, { host }),
     moreFrom: words.moreFrom.split('{desk}', 2) as [string, string],

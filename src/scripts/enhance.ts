@@ -38,7 +38,9 @@ function share(permalink: HTMLAnchorElement) {
   const url = permalink.href;
   if (navigator.clipboard && copy) {
     copy.hidden = false;
-    copy.addEventListener('click', () => navigator.clipboard.writeText(url).then(() => (copy.textContent = copy.dataset.copied ?? 'Copied')));
+    // A tick before the label says it worked, in any language.
+    const label = copy.textContent;
+    copy.addEventListener('click', () => navigator.clipboard.writeText(url).then(() => (copy.textContent = `✓ ${label}`)));
   }
   if (navigator.share && native) {
     native.hidden = false;

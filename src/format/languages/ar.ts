@@ -38,7 +38,6 @@ export const ar: Words = {
   sans: 'غير مذيّل',
   permalink: 'الرابط الدائم',
   copyLink: 'نسخ الرابط',
-  copied: 'نُسخ',
   share: 'مشاركة…',
   cite: 'استشهد بهذا المقال',
   print: 'طباعة',

@@ -31,7 +31,6 @@ export const de: Words = {
   sans: 'Serifenlos',
   permalink: 'Permalink',
   copyLink: 'Link kopieren',
-  copied: 'Kopiert',
   share: 'Teilen…',
   cite: 'Diesen Artikel zitieren',
   print: 'Drucken',

@@ -31,7 +31,6 @@ export const en: Words = {
   sans: 'Sans',
   permalink: 'Permalink',
   copyLink: 'Copy link',
-  copied: 'Copied',
   share: 'Share…',
   cite: 'Cite this article',
   print: 'Print',

@@ -31,7 +31,6 @@ export const es: Words = {
   sans: 'Sin serifa',
   permalink: 'Enlace permanente',
   copyLink: 'Copiar enlace',
-  copied: 'Copiado',
   share: 'Compartir…',
   cite: 'Citar este artículo',
   print: 'Imprimir',

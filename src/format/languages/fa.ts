@@ -31,7 +31,6 @@ export const fa: Words = {
   sans: 'بدون سریف',
   permalink: 'پیوند ثابت',
   copyLink: 'رونوشت پیوند',
-  copied: 'رونوشت شد',
   share: 'هم‌رسانی…',
   cite: 'ارجاع به این مقاله',
   print: 'چاپ',

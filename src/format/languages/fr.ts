@@ -31,7 +31,6 @@ export const fr: Words = {
   sans: 'Sans empattements',
   permalink: 'Lien permanent',
   copyLink: 'Copier le lien',
-  copied: 'Copié',
   share: 'Partager…',
   cite: 'Citer cet article',
   print: 'Imprimer',

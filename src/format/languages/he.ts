@@ -31,7 +31,6 @@ export const he: Words = {
   sans: 'ללא תגים',
   permalink: 'קישור קבוע',
   copyLink: 'העתקת קישור',
-  copied: 'הועתק',
   share: 'שיתוף…',
   cite: 'ציטוט הכתבה',
   print: 'הדפסה',

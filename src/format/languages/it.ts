@@ -31,7 +31,6 @@ export const it: Words = {
   sans: 'Senza grazie',
   permalink: 'Link permanente',
   copyLink: 'Copia link',
-  copied: 'Copiato',
   share: 'Condividi…',
   cite: 'Cita questo articolo',
   print: 'Stampa',

@@ -31,7 +31,6 @@ export const ja: Words = {
   sans: 'ゴシック体',
   permalink: 'パーマリンク',
   copyLink: 'リンクをコピー',
-  copied: 'コピーしました',
   share: '共有…',
   cite: 'この記事を引用',
   print: '印刷',

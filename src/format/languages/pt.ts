@@ -31,7 +31,6 @@ export const pt: Words = {
   sans: 'Sem serifa',
   permalink: 'Link permanente',
   copyLink: 'Copiar link',
-  copied: 'Copiado',
   share: 'Compartilhar…',
   cite: 'Citar este artigo',
   print: 'Imprimir',

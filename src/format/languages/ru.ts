@@ -31,7 +31,6 @@ export const ru: Words = {
   sans: 'Без засечек',
   permalink: 'Постоянная ссылка',
   copyLink: 'Копировать ссылку',
-  copied: 'Скопировано',
   share: 'Поделиться…',
   cite: 'Цитировать статью',
   print: 'Печать',

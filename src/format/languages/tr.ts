@@ -31,7 +31,6 @@ export const tr: Words = {
   sans: 'Tırnaksız',
   permalink: 'Kalıcı bağlantı',
   copyLink: 'Bağlantıyı kopyala',
-  copied: 'Kopyalandı',
   share: 'Paylaş…',
   cite: 'Bu makaleye atıf yap',
   print: 'Yazdır',

@@ -31,7 +31,6 @@ export const ur: Words = {
   sans: 'بغیر سیرف',
   permalink: 'مستقل ربط',
   copyLink: 'ربط نقل کریں',
-  copied: 'نقل ہو گیا',
   share: 'شیئر کریں…',
   cite: 'اس مضمون کا حوالہ دیں',
   print: 'پرنٹ',

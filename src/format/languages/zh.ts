@@ -31,7 +31,6 @@ export const zh: Words = {
   sans: '无衬线',
   permalink: '永久链接',
   copyLink: '复制链接',
-  copied: '已复制',
   share: '分享…',
   cite: '引用本文',
   print: '打印',
