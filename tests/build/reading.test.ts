@@ -67,7 +67,7 @@ describe('the Spanish fixture article', async () => {
   const $ = await page('articles/spanish-fixture/index.html');
 
   it('speaks Spanish, cites its author as APA does, and shows its desk once in the header', () => {
-    expect($('.dates').text().replace(/\s+/g, ' ').trim()).toMatch(/^Publicado \S.* · 1 min de lectura$/);
+    expect($('.dates').text().replace(/\s+/g, ' ').trim()).toBe('Publicado 5 de noviembre de 2023 · 1 min de lectura');
     expect($('.byline').text()).toBe('Por Ana Pérez');
     expect($('.site-nav a').first().text()).toBe('Buscar');
     expect($('.cite p').text()).toMatch(/^Pérez, A\. \(2023, November 5\)\. La biblioteca del puerto/);
