@@ -66,7 +66,11 @@ function hasTimeOfDay(date: Date): boolean {
 export function formatDate(date: Date, lang = 'en'): string {
   return memo(formatted, `${date.getTime()} ${lang}`, () => {
     const options = { in: tz(SITE.timeZone), locale: localeFor(lang) };
-    const day = format(date, 'd MMMM yyyy', options);
+    // A language without a date-fns locale here that Intl knows (es, fr, de, ja, sw…) gets Intl's own long date.
+    const intl = options.locale === enGB && baseLanguage(lang) !== 'en' && Intl.DateTimeFormat.supportedLocalesOf(lang).length > 0;
+    const day = intl
+      ? new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: SITE.timeZone, numberingSystem: 'latn' }).format(date)
+      : format(date, 'd MMMM yyyy', options);
     return hasTimeOfDay(date) ? `${day}, ${format(date, 'HH:mm', options)} ${SITE.timeZoneLabel}` : day;
   });
 }

@@ -1,64 +1,108 @@
 import { baseLanguage } from './language.ts';
-/** The words of the article page's own chrome (not the article), in the article's language. */
-export interface ChromeLabels {
+import { LANGUAGES } from './languages/index.ts';
+import { en } from './languages/en.ts';
+
+/**
+ * The words of a page's own furniture (not the article), as one language's data file holds them
+ * (src/format/languages/<code>.ts): plain strings, `{name}` marking what is filled in. Adding a word means adding
+ * it here and to every file (the compiler lists the files that lack it); adding a language means one new file
+ * and one line in languages/index.ts.
+ */
+export interface Words {
   published: string;
   updated: string;
   /** "By" before the author's name. */
   by: string;
   tags: string;
-  /** Separator between tags: Arabic has its own comma. */
+  /** Separator between tags: Arabic, Persian and Urdu have their own comma; Chinese and Japanese theirs. */
   comma: string;
-  /** Reading time; Latin digits, like the dates from date-fns. */
-  minutes: (n: number) => string;
-  /** Text before the link to the original publication. */
-  originallyPublished: (source: string) => string;
-  /** Text of the link to the original publication. */
-  readOriginal: (host: string) => string;
+  /** Reading time, one text per plural category of Intl.PluralRules (`other` is required): `{n}` is the number. */
+  minutes: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+  /** Text before the link to the original publication: `{source}`. */
+  originallyPublished: string;
+  /** Text of the link to the original publication: `{host}`. */
+  readOriginal: string;
+  skipToContent: string;
+  /** Name of the site header's navigation, for screen readers. */
+  sections: string;
+  search: string;
+  archive: string;
+  desks: string;
+  places: string;
+  /** The Display menu and its choices. */
+  display: string;
+  theme: string;
+  auto: string;
+  light: string;
+  dark: string;
+  textSize: string;
+  small: string;
+  normal: string;
+  large: string;
+  larger: string;
+  font: string;
+  serif: string;
+  sans: string;
+  permalink: string;
+  copyLink: string;
+  share: string;
+  cite: string;
+  print: string;
+  /** Name of the navigation after an article, for screen readers. */
+  moreArticles: string;
+  /** Before the desk's name, which is a link: "More from {desk}". */
+  moreFrom: string;
+  previous: string;
+  next: string;
+  allArticles: string;
+  /** Label before the links to the feeds in the site footer. */
+  feeds: string;
+  /** The search page. */
+  wordsToFind: string;
+  searching: string;
+  /** How many articles were found, per plural category (`{n}`): its script picks one with Intl.PluralRules. */
+  found: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+  /** Followed by links to the archive and the desks. */
+  noResults: string;
+  /** Without script; followed by links to the archive and the desks. */
+  searchNeedsScript: string;
+  /** The 404 page. */
+  notFound: string;
+  notFoundText: string;
+  newest: string;
 }
 
-const en: ChromeLabels = {
-  published: 'Published',
-  updated: 'Updated',
-  by: 'By',
-  tags: 'Tags',
-  comma: ', ',
-  minutes: (n) => `${n} min read`,
-  originallyPublished: (source) => `Originally published by ${source}:`,
-  readOriginal: (host) => `read the original on ${host}`,
-};
+/** The words of one page, ready to use. */
+export interface ChromeLabels extends Omit<Words, 'minutes' | 'originallyPublished' | 'readOriginal' | 'moreFrom'> {
+  /**
+   * `"en"` when the page's language has no table and these are the English words: put it in the `lang` attribute
+   * of every element holding furniture, so a screen reader reads them with an English voice. Undefined otherwise.
+   */
+  lang: 'en' | undefined;
+  /** Reading time, with Latin digits like the dates, and no-break spaces: "2 min read" is never split. */
+  minutes: (n: number) => string;
+  originallyPublished: (source: string) => string;
+  readOriginal: (host: string) => string;
+  /** The text before and after the desk's link in "More from {desk}". */
+  moreFrom: [before: string, after: string];
+}
 
-// Arabic has six plural forms; Intl.PluralRules picks the one for n.
-const AR_MINUTES: Record<string, (n: number) => string> = {
-  one: () => 'دقيقة واحدة للقراءة',
-  two: () => 'دقيقتان للقراءة',
-  few: (n) => `${n} دقائق للقراءة`,
-};
+const fill = (text: string, values: Record<string, string>) => text.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? '');
 
-const ar: ChromeLabels = {
-  published: 'نُشر في',
-  updated: 'حُدِّث في',
-  by: 'بقلم',
-  tags: 'الوسوم',
-  comma: '، ',
-  minutes: (n) => (AR_MINUTES[new Intl.PluralRules('ar').select(n)] ?? ((m: number) => `${m} دقيقة للقراءة`))(n),
-  originallyPublished: (source) => `نُشر أصلًا في ${source}:`,
-  readOriginal: (host) => `اقرأ النص الأصلي على ${host}`,
-};
-
-const he: ChromeLabels = {
-  published: 'פורסם',
-  updated: 'עודכן',
-  by: 'מאת',
-  tags: 'תגיות',
-  comma: ', ',
-  minutes: (n) => (n === 1 ? 'דקת קריאה אחת' : `${n} דקות קריאה`),
-  originallyPublished: (source) => `פורסם במקור ב־${source}:`,
-  readOriginal: (host) => `לכתבה המקורית ב־${host}`,
-};
-
-const LABELS: Record<string, ChromeLabels> = { en, ar, he };
-
-/** The chrome labels for a BCP 47 tag (its primary language), English when we have none. */
+/** The words for a BCP 47 tag (its primary language); English, marked `lang: 'en'`, when we have none. */
 export function labelsFor(lang: string): ChromeLabels {
-  return LABELS[baseLanguage(lang)] ?? en;
+  const base = baseLanguage(lang);
+  const found = LANGUAGES[base];
+  const words = found ?? en;
+  const locale = found ? lang : 'en';
+  const plural = new Intl.PluralRules(locale);
+  const number = new Intl.NumberFormat(locale, { numberingSystem: 'latn', useGrouping: false });
+  return {
+    ...words,
+    lang: found || base === 'en' ? undefined : 'en',
+    minutes: (n) => fill(words.minutes[plural.select(n)] ?? words.minutes.other, { n: number.format(n) }).replaceAll(' ', '\u00a0'),
+    originallyPublished: (source) => fill(words.originallyPublished, { source }),
+    readOriginal: (host) => fill(words.readOriginal, { host }),
+    moreFrom: words.moreFrom.split('{desk}', 2) as [string, string],
+  };
 }

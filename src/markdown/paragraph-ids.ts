@@ -17,7 +17,9 @@ export function paragraphId(text: string): string {
 }
 
 /**
- * Gives every paragraph with text an id (see paragraphId) and an empty link to itself.
+ * Gives every paragraph with text an id (see paragraphId) and an empty link to itself. Only the first link is a Tab
+ * stop (ten paragraph links put the article's footer 28 Tab presses away): from it the arrow keys move between them
+ * (src/scripts/enhance.ts), and a pointer reaches each one on hover.
  * Duplicates: the second paragraph with the same id gets `-2`, the third `-3`, in document order,
  * so only an identical paragraph added above can shift an id. A paragraph the author gave an id keeps it. Runs after rehype-sanitize: the ids are
  * ours, not the author's, so they are not prefixed.
@@ -25,6 +27,7 @@ export function paragraphId(text: string): string {
 export function rehypeParagraphIds() {
   return (tree: Root) => {
     const seen = new Map<string, number>();
+    let first = true;
     visit(tree, 'element', (node: Element) => {
       if (node.tagName !== 'p') return;
       const text = toString(node);
@@ -41,9 +44,10 @@ export function rehypeParagraphIds() {
       node.children.push({
         type: 'element',
         tagName: 'a',
-        properties: { href: `#${id}`, className: [PARAGRAPH_LINK_CLASS], ariaLabel: 'Link to this paragraph' },
+        properties: { href: `#${id}`, className: [PARAGRAPH_LINK_CLASS], ariaLabel: 'Link to this paragraph', tabIndex: first ? undefined : -1 },
         children: [],
       });
+      first = false;
     });
   };
 }

@@ -38,7 +38,9 @@ function share(permalink: HTMLAnchorElement) {
   const url = permalink.href;
   if (navigator.clipboard && copy) {
     copy.hidden = false;
-    copy.addEventListener('click', () => navigator.clipboard.writeText(url).then(() => (copy.textContent = 'Copied')));
+    // A tick before the label says it worked, in any language.
+    const label = copy.textContent;
+    copy.addEventListener('click', () => navigator.clipboard.writeText(url).then(() => (copy.textContent = `✓ ${label}`)));
   }
   if (navigator.share && native) {
     native.hidden = false;
@@ -60,6 +62,23 @@ function print(button: HTMLButtonElement | null, printedOn: HTMLElement) {
   });
 }
 
+/** Paragraph links (src/markdown/paragraph-ids.ts): one Tab stop, and the arrow keys move it between paragraphs. */
+function paragraphLinks(body: Element) {
+  const links = [...body.querySelectorAll<HTMLAnchorElement>('a.pl')];
+  body.addEventListener('keydown', (event) => {
+    const key = (event as KeyboardEvent).key;
+    const i = links.indexOf(event.target as HTMLAnchorElement);
+    const next = links[i + (key === 'ArrowDown' ? 1 : key === 'ArrowUp' ? -1 : NaN)];
+    if (i < 0 || !next) return;
+    event.preventDefault();
+    links[i]!.tabIndex = -1;
+    next.tabIndex = 0;
+    next.focus();
+  });
+}
+
+const body = document.querySelector('.article-body');
+if (body) paragraphLinks(body);
 const menu = document.querySelector<HTMLDetailsElement>('details.rc');
 if (menu) readerControls(menu);
 const permalink = document.querySelector<HTMLAnchorElement>('.share .permalink');

@@ -3,7 +3,7 @@ import { Parser } from 'htmlparser2';
 
 /**
  * The policy every page gets, before its own hashes. Nothing may load from another origin; images and the
- * web manifest only from this site; no plugins, no <base>, no form posts. Scripts and styles are added per
+ * web manifest only from this site; no plugins, no <base>, forms only to this site. Scripts and styles are added per
  * page: exactly the hashes of that page's own inline <script> and <style> elements (never 'unsafe-inline').
  */
 export const BASE_POLICY: Record<string, string[]> = {
@@ -14,7 +14,8 @@ export const BASE_POLICY: Record<string, string[]> = {
   'manifest-src': ["'self'"],
   'object-src': ["'none'"],
   'base-uri': ["'none'"],
-  'form-action': ["'none'"],
+  // Forms only to this site: the search forms (/search/ and the 404 page) send ?q= to /search/; article forms are sanitized away.
+  'form-action': ["'self'"],
 };
 
 /** Directives a <meta> policy cannot carry (browsers ignore them there): sent as HTTP headers only. */

@@ -13,6 +13,19 @@ export interface Citation {
 const date = (d: Date, pattern: string) => format(d, pattern, { in: tz(SITE.timeZone) });
 
 /**
+ * A byline as APA 7 writes an author: surname, comma, initials ("Ana María Pérez" → "Pérez, A. M.", "Jean-Paul Sartre"
+ * → "Sartre, J.-P."). A byline already written "Surname, Given" keeps its surname; a single word (a desk, an
+ * organisation) is kept whole.
+ */
+export function apaAuthor(byline: string): string {
+  const name = byline.trim().replace(/\s+/g, ' ');
+  const comma = name.indexOf(',');
+  const [surname, given] = comma > 0 ? [name.slice(0, comma), name.slice(comma + 1)] : [name.slice(name.lastIndexOf(' ') + 1), name.slice(0, Math.max(name.lastIndexOf(' '), 0))];
+  const initials = given.trim().split(' ').filter(Boolean).map((word) => word.split('-').map((part) => `${[...part][0]!.toUpperCase()}.`).join('-'));
+  return initials.length ? `${surname.trim()}, ${initials.join(' ')}` : name;
+}
+
+/**
  * The APA 7 reference of a news article on a website: "Author. (2024, December 16). Title. Source. URL".
  * Without a byline the title takes the author's place: "Title. (2024, December 16). Source. URL".
  */
@@ -20,7 +33,7 @@ export function apaCitation(article: Pick<Article, 'title' | 'author' | 'source'
   const when = `(${date(article.published, 'yyyy, MMMM d')}).`;
   const title = article.title.replace(/[.!?]?$/, (end) => end || '.');
   return article.author
-    ? { before: `${article.author}. ${when} `, title, after: ` ${article.source}. ${url}` }
+    ? { before: `${apaAuthor(article.author).replace(/\.?$/, '.')} ${when} `, title, after: ` ${article.source}. ${url}` }
     : { before: '', title, after: ` ${when} ${article.source}. ${url}` };
 }
 

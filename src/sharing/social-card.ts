@@ -26,6 +26,11 @@ export function socialCard(article: Article): SocialCard {
   };
 }
 
+/** The site's own card (/og.png), shared by the home page, listings, search and archive: its name and tagline. */
+export function siteCard(): SocialCard {
+  return { title: SITE.name, desk: '', line: SITE.tagline, siteName: SITE.name, lang: SITE.lang, rtl: isRtl(SITE.lang) };
+}
+
 /** The cache key of a card's PNG: a hash of exactly what is drawn and of the renderer that draws it. */
 export function socialImageKey(card: SocialCard, rendererVersion: string): string {
   return createHash('sha256').update(rendererVersion).update('\0').update(JSON.stringify(card)).digest('hex').slice(0, 32);

@@ -10,8 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import Tinypool from 'tinypool';
 import { readArticleIndex } from '../content/article-index.ts';
-import { socialCard, socialImageKey } from './social-card.ts';
-import { FONT_FILES } from './social-image.ts';
+import { siteCard, socialCard, socialImageKey } from './social-card.ts';
+import { FONT_FILES, type SocialCard } from './social-image.ts';
 
 /** A fingerprint of the renderer: its source, the satori and resvg versions and the font bytes. */
 async function rendererVersion(root: string): Promise<string> {
@@ -24,7 +24,8 @@ async function rendererVersion(root: string): Promise<string> {
 }
 
 /**
- * Gives every built article of the site in `out` its 1200x630 social image at /articles/<slug>/og.png, from the
+ * Gives every built article of the site in `out` its 1200x630 social image at /articles/<slug>/og.png (and the site
+ * its own at /og.png, for the pages that are not articles), from the
  * article index the loader wrote into Astro's cache folder `cacheDir`. Images are cached in
  * node_modules/.cache/social-images (SOCIAL_IMAGE_CACHE points elsewhere) by a hash of what is drawn and of the
  * renderer, so an unchanged article is never rendered twice; the rest render on worker threads, one per core.
@@ -35,26 +36,25 @@ export async function renderSocialImages(root: string, out: string, cacheDir: st
   const cache = process.env.SOCIAL_IMAGE_CACHE || join(root, 'node_modules/.cache/social-images');
   await mkdir(cache, { recursive: true });
   const version = await rendererVersion(root);
+  const job = (name: string, card: SocialCard) => ({ name, card, file: join(cache, `${socialImageKey(card, version)}.png`) });
   const jobs = (await readArticleIndex(cacheDir))
     .filter(({ slug }) => existsSync(join(out, 'articles', slug, 'index.html')))
-    .map(({ slug, data }) => {
-      const card = socialCard(data);
-      return { slug, card, file: join(cache, `${socialImageKey(card, version)}.png`) };
-    });
+    .map(({ slug, data }) => job(`articles/${slug}/og.png`, socialCard(data)));
+  jobs.push(job('og.png', siteCard()));
   const misses = jobs.filter((job) => !existsSync(job.file));
   if (misses.length) {
     const threads = Math.min(availableParallelism(), misses.length);
     const pool = new Tinypool({ filename: new URL('./social-image-worker.ts', import.meta.url).href, minThreads: threads, maxThreads: threads });
     try {
-      await Promise.all(misses.map(async ({ slug, card, file }) => {
+      await Promise.all(misses.map(async ({ name, card, file }) => {
         const ms = (await pool.run({ card, file })) as number;
-        log(`rendered ${slug}/og.png in ${Math.round(ms)} ms`);
+        log(`rendered ${name} in ${Math.round(ms)} ms`);
       }));
     } finally {
       await pool.destroy();
     }
   }
-  await Promise.all(jobs.map((job) => copyFile(job.file, join(out, 'articles', job.slug, 'og.png'))));
+  await Promise.all(jobs.map(({ name, file }) => copyFile(file, join(out, name))));
   const summary = `${jobs.length} social images (${misses.length} rendered, ${jobs.length - misses.length} from cache) in ${Math.round(performance.now() - started)} ms`;
   log(summary);
   return summary;

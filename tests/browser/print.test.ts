@@ -222,15 +222,18 @@ describe('a long article on paper (tests/fixtures/articles/print-fixture.md)', a
     expect(printed.body.filter((text) => squash(text).includes(quote))).toHaveLength(1);
   });
 
-  it('numbers links (not footnote references) and lists them in full, relative ones resolved', () => {
+  it('numbers links [1] and footnotes 1 differently, and lists the links in full, relative ones resolved', () => {
     const body = norm(printed.body.join(' '));
-    expect(body).toContain('the budget1 and an earlier story2.');
+    expect(body).toContain('the budget[1] and an earlier story[2].');
+    // The footnote reference keeps its plain number, with no brackets.
+    expect(body).toContain('links and a footnote.1 ');
+    expect(body).not.toMatch(/footnote\.\[/);
     expect(squash(body)).toContain(squash([
       'Links',
-      '1. https://budget.example/2025/plan?year=2025&page=3',
-      '2. http://localhost:4321/articles/second-article-fixture/',
-      '3. mailto:desk@news.example',
-      '4. https://notes.example/source',
+      '[1] https://budget.example/2025/plan?year=2025&page=3',
+      '[2] http://localhost:4321/articles/second-article-fixture/',
+      '[3] mailto:desk@news.example',
+      '[4] https://notes.example/source',
       'Read online:',
     ].join(' ')));
   });
@@ -280,8 +283,8 @@ describe('links and the print button', () => {
   it('numbers the body links and lists their URLs as endnotes', async () => {
     const printed = await print('/articles/second-article-fixture/', 'fixture-links-a4', 'A4');
     const body = norm(printed.body.join(' '));
-    expect(body).toContain('with a link1 and');
-    expect(body).toMatch(/Links 1\. ?https:\/\/example\.org\//);
+    expect(body).toContain('with a link[1] and');
+    expect(body).toMatch(/Links \[1\] ?https:\/\/example\.org\//);
   });
 
   it('shows a Print button only with script, and it calls window.print()', async () => {

@@ -6,7 +6,9 @@ import { SEED_SLUG, SCREENSHOTS } from '../helpers/paths';
 
 const ARTICLE = `/articles/${SEED_SLUG}/`;
 const ARABIC = '/articles/arabic-rtl-fixture/';
-const PAGES = { home: '/', article: ARTICLE, arabic: ARABIC, '404': '/articles/no-such-article/' };
+const SPANISH = '/articles/spanish-fixture/';
+const SEARCH = '/search/?q=Qaani';
+const PAGES = { home: '/', article: ARTICLE, arabic: ARABIC, spanish: SPANISH, 'search results': SEARCH, archive: '/archive/', '404': '/articles/no-such-article/' };
 const SCHEMES = ['light', 'dark'] as const;
 
 const site = siteInChromium();
@@ -16,6 +18,8 @@ async function open(path: string, opts: { scheme?: 'light' | 'dark'; width?: num
   await page.emulateMedia({ colorScheme: opts.scheme ?? 'light' });
   await page.setViewportSize({ width: opts.width ?? 1280, height: 900 });
   await page.goto(`${site.url}${path}`);
+  // The search page fills in its results from the ?q= in its address.
+  if (path.startsWith('/search/?')) await page.locator('#search-results li').first().waitFor();
   // Every test starts from the defaults: choices another test stored in this profile are dropped.
   if (await page.evaluate(() => { const n = localStorage.length; localStorage.clear(); return n; })) await page.reload();
   return page;
@@ -40,7 +44,7 @@ const colours = (page: Page) =>
       text: css('.article-body p'),
       link: css('.article-body a, .source-link a'),
       muted: css('.dates'),
-      kicker: css('.kicker'),
+      credit: css('.credit a'),
     };
   });
 
@@ -70,7 +74,7 @@ describe('dark mode', () => {
     const c = await colours(page);
     expect(contrast(c.bg, 'rgb(0, 0, 0)')).toBeLessThan(1.5); // dark
     expect(contrast(c.text, 'rgb(255, 255, 255)')).toBeLessThan(1.5); // light
-    for (const role of ['text', 'link', 'muted', 'kicker'] as const) expect(contrast(c[role], c.bg), role).toBeGreaterThanOrEqual(4.5);
+    for (const role of ['text', 'link', 'muted', 'credit'] as const) expect(contrast(c[role], c.bg), role).toBeGreaterThanOrEqual(4.5);
     await page.close();
   });
 
@@ -82,6 +86,45 @@ describe('dark mode', () => {
     expect(contrast(c.text, c.bg)).toBeGreaterThanOrEqual(4.5);
     expect(await page.locator('#rc').isVisible()).toBe(false); // controls that cannot work are not shown
     expect(await page.locator('.article-body p').count()).toBe(10);
+    await page.close();
+  });
+});
+
+describe('keyboard flow on the seed article', () => {
+  it('reaches the article footer from the skip link in at most 12 Tab presses', async () => {
+    const page = await open(ARTICLE);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('skip-link');
+    let presses = 0;
+    while (presses < 40 && !(await page.evaluate(() => !!document.activeElement?.closest('.article-footer')))) {
+      await page.keyboard.press('Tab');
+      presses++;
+    }
+    expect(presses).toBeGreaterThan(0);
+    expect(presses).toBeLessThanOrEqual(12);
+    await page.close();
+  });
+
+  it('reaches every paragraph link: one Tab stop, then the arrow keys', async () => {
+    const page = await open(ARTICLE);
+    const links = page.locator('.article-body a.pl');
+    const count = await links.count();
+    expect(count).toBe(10);
+    await links.first().focus();
+    for (let i = 1; i < count; i++) await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement === [...document.querySelectorAll('.article-body a.pl')].at(-1))).toBe(true);
+    await page.keyboard.press('ArrowUp');
+    const focused = await page.evaluate(() => [...document.querySelectorAll('.article-body a.pl')].indexOf(document.activeElement as Element));
+    expect(focused).toBe(count - 2);
+    // Shown when focused, and its focus ring stays clear of the paragraph's text.
+    const box = await page.evaluate(() => {
+      const a = document.activeElement as HTMLElement;
+      const style = getComputedStyle(a), link = a.getBoundingClientRect(), text = a.parentElement!.getBoundingClientRect();
+      const ring = link.right + parseFloat(style.outlineOffset) + parseFloat(style.outlineWidth);
+      return { opacity: style.opacity, outline: style.outlineStyle, gap: text.left - ring };
+    });
+    expect(box).toMatchObject({ opacity: '1', outline: 'solid' });
+    expect(box.gap).toBeGreaterThanOrEqual(0);
     await page.close();
   });
 });
@@ -280,6 +323,18 @@ describe('screenshots (look at them)', () => {
       await page.close();
     });
   }
+});
+
+describe('screenshots of every page type at 375 and 1280 px (look at them)', () => {
+  const SHOTS = { 'article-en': ARTICLE, 'article-ar': ARABIC, 'article-es': SPANISH, home: '/', 'search-results': SEARCH, '404': '/no-such-page/' };
+  it.each([375, 1280])('saves them at %i px, with nothing wider than the window', async (width) => {
+    for (const [name, path] of Object.entries(SHOTS)) {
+      const page = await open(path, { width });
+      await page.screenshot({ path: join(SCREENSHOTS, `page-${name}-${width}.png`), fullPage: true });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), name).toBeLessThanOrEqual(width);
+      await page.close();
+    }
+  });
 });
 
 describe('text for screen readers only', () => {

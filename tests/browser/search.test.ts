@@ -32,11 +32,30 @@ describe('search in Chromium', () => {
     expect(await results.first().textContent()).toBe(target.title);
     expect(await page.locator('#search-status').textContent()).toBe('1 article found.');
     expect(requests.some((p) => p === '/pagefind/pagefind.js')).toBe(true);
+    // The query is in the address, the matched word is marked, and the result says when and which desk.
+    expect(new URL(page.url()).search).toBe(`?q=${target.word}`);
+    expect(await page.locator('#search-results mark').allTextContents()).toEqual([target.word]);
+    expect(await page.locator('#search-results .meta').textContent()).toMatch(new RegExp(`^\\d{1,2} \\w+ \\d{4} · ${target.desk}$`));
     await page.screenshot({ path: join(SCREENSHOTS, 'search-results.png'), fullPage: true });
 
     await results.first().focus();
     await page.keyboard.press('Enter');
     await page.waitForURL(`**/articles/${target.slug}/`);
+    // Back from the result returns to the same results.
+    await page.goBack();
+    await page.locator('#search-results a').first().waitFor();
+    expect(await page.inputValue('#q')).toBe(target.word);
+    expect(await page.locator('#search-results a').first().textContent()).toBe(target.title);
+    await page.close();
+  });
+
+  it('suggests the archive and the desks when nothing is found', async () => {
+    const page = await site.context.newPage();
+    await page.goto(`${site.url}/search/?q=zzxqvnotaword`);
+    const none = page.locator('#search-none');
+    await none.waitFor();
+    expect(await none.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual(['/archive/', '/desks/']);
+    expect(await page.locator('#search-results li').count()).toBe(0);
     await page.close();
   });
 
@@ -46,7 +65,23 @@ describe('search in Chromium', () => {
     await cdp.send('Emulation.setScriptExecutionDisabled', { value: true });
     await page.goto(`${site.url}/search/`);
     expect(await page.locator('form.search').isVisible()).toBe(false);
-    expect(await page.getByRole('link', { name: 'archive', exact: true }).getAttribute('href')).toBe('/archive/');
+    expect(await page.getByRole('link', { name: 'Archive', exact: true }).last().getAttribute('href')).toBe('/archive/');
+    await page.close();
+  });
+});
+
+describe('search results from a long article', () => {
+  const full = siteInChromium();
+
+  it('cut the excerpt with an ellipsis at both ends, and a shared ?q= address runs the search', async () => {
+    const page = await full.context.newPage();
+    await page.goto(`${full.url}/search/?q=Qaani`);
+    const excerpt = page.locator('#search-results .excerpt').first();
+    await excerpt.waitFor();
+    const text = (await excerpt.textContent())!;
+    expect(text.startsWith('…') && text.endsWith('…'), text).toBe(true);
+    expect(await excerpt.locator('mark').first().textContent()).toBe('Qaani');
+    expect(await page.locator('#search-results h2 a').first().getAttribute('href')).toMatch(/^\/articles\/iran-stands-alone/);
     await page.close();
   });
 });

@@ -45,7 +45,7 @@ describe('sharing in Chromium', () => {
     const button = page.locator('.share button').first();
     expect(await button.textContent()).toBe('Copy link');
     await button.click();
-    await expect.poll(() => button.textContent(), { timeout: 5000 }).toBe('Copied');
+    await expect.poll(() => button.textContent(), { timeout: 5000 }).toBe('✓ Copy link');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`http://localhost:4321/articles/${SEED_SLUG}/`);
     await page.locator('.share').screenshot({ path: join(SCREENSHOTS, 'share.png') });
     await page.close();

@@ -22,9 +22,18 @@ describe('the Arabic fixture article', async () => {
     expect($('.tags').text()).toBe('الوسوم: ثقافة، مكتبات، وادي النخيل');
   });
 
-  it('keeps the site chrome in English, marked as such', () => {
+  it('speaks Arabic in the site header, Display menu, footer and article footer; only the site name stays English', () => {
     expect($('.site-name').attr('lang')).toBe('en');
-    expect($('#rc').attr('lang')).toBe('en');
+    expect($('.skip-link').text()).toBe('انتقل إلى المحتوى');
+    expect($('.site-nav a').map((_, a) => $(a).text()).get()).toEqual(['بحث', 'الأرشيف', 'المكاتب', 'الأماكن', 'الوسوم']);
+    expect($('#rc summary').text()).toBe('العرض');
+    expect($('#rc legend').first().text()).toBe('المظهر');
+    expect($('.site-footer a[href="/"]').text()).toBe('كل المقالات');
+    expect($('.cite summary').text()).toBe('استشهد بهذا المقال');
+    expect($('#print-button').text()).toBe('طباعة');
+    // None of the furniture claims to be English but the site's own name.
+    expect($('.site-header [lang=en], .site-footer a[lang=en], .article [lang=en]:not(.print-only)').map((_, e) => $(e).attr('class')).get()).toEqual(['site-name']);
+    expect($('.site-footer').attr('dir')).toBeUndefined();
   });
 
   it('keeps a quotation together with its attribution in one figure', () => {
@@ -32,6 +41,41 @@ describe('the Arabic fixture article', async () => {
     expect(figure.children().map((_, el) => el.tagName).get()).toEqual(['blockquote', 'figcaption']);
     expect(figure.find('figcaption').text()).toBe('يوسف النجار، صياد متقاعد من سكان الحيّ');
   });
+});
+
+describe('an article in a language without its own words (Swahili)', async () => {
+  const $ = await page('articles/swahili-fixture/index.html');
+
+  it('is declared Swahili, and its furniture falls back to English marked lang="en"', () => {
+    expect($('html').attr('lang')).toBe('sw');
+    expect($('.skip-link').attr('lang')).toBe('en');
+    expect($('.site-nav').attr('lang')).toBe('en');
+    expect($('#rc').attr('lang')).toBe('en');
+    expect($('.dates').text().replace(/\s+/g, ' ').trim()).toMatch(/^Published .* · 1 min read$/);
+    expect($('.dates > span[lang=en]').map((_, s) => $(s).text()).get()).toEqual(['Published', '1\u00a0min\u00a0read']);
+    expect($('.tags > span').attr('lang')).toBe('en');
+    expect($('.share').attr('lang')).toBe('en');
+    expect($('.cite summary').attr('lang')).toBe('en');
+    expect($('#print-button').attr('lang')).toBe('en');
+    // The article's own words are not marked English.
+    expect($('h1').closest('[lang=en]')).toHaveLength(0);
+    expect($('.article-body [lang=en]')).toHaveLength(0);
+  });
+});
+
+describe('the Spanish fixture article', async () => {
+  const $ = await page('articles/spanish-fixture/index.html');
+
+  it('speaks Spanish, cites its author as APA does, and shows its desk once in the header', () => {
+    expect($('.dates').text().replace(/\s+/g, ' ').trim()).toBe('Publicado 5 de noviembre de 2023 · 1 min de lectura');
+    expect($('.byline').text()).toBe('Por Ana Pérez');
+    expect($('.site-nav a').first().text()).toBe('Buscar');
+    expect($('.cite p').text()).toMatch(/^Pérez, A\. \(2023, November 5\)\. La biblioteca del puerto/);
+    expect($('.article-header').text().split('Mesa de Cultura')).toHaveLength(2);
+    expect($('.credit a').first().attr('href')).toBe('/desks/mesa-de-cultura/');
+    expect($('.site-header [lang=en], .site-footer a[lang=en], .article [lang=en]:not(.print-only)').map((_, e) => $(e).attr('class')).get()).toEqual(['site-name']);
+  });
+
 });
 
 describe('the reader controls and theme script', async () => {

@@ -103,7 +103,7 @@ describe('feeds', () => {
     const { rss } = xml.parse(await read('rss.xml'));
     expect(rss['@version']).toBe('2.0');
     const items = rss.channel.item;
-    expect(items.map((i: { link: string }) => i.link)).toEqual([SECOND_URL, ARABIC_URL, SEED_URL, PRINT_URL]);
+    expect(items.map((i: { link: string }) => i.link)).toEqual([SECOND_URL, ARABIC_URL, SEED_URL, PRINT_URL, `${ORIGIN}/articles/spanish-fixture/`, `${ORIGIN}/articles/swahili-fixture/`]);
     expect(new Date(items[2].pubDate).toISOString()).toBe('2024-12-16T00:00:00.000Z');
     expect(new Date(items[0].pubDate).toISOString()).toBe('2025-01-20T09:30:00.000Z');
     const content = items[2]['content:encoded'];
@@ -151,7 +151,7 @@ describe('sitemap and robots.txt', () => {
     expect(lastmod).toMatchObject({ [SEED_URL]: '2024-12-16T00:00:00.000Z', [SECOND_URL]: '2025-01-21T18:05:00.000Z', [ARABIC_URL]: '2025-01-12T00:00:00.000Z' });
     expect(Object.keys(lastmod)).toContain(`${ORIGIN}/`);
     expect(Object.keys(lastmod)).toContain(`${ORIGIN}/desks/israel-desk/`);
-    expect(Object.keys(lastmod).filter((url) => url.includes('/articles/'))).toHaveLength(4);
+    expect(Object.keys(lastmod).filter((url) => url.includes('/articles/'))).toHaveLength(6);
     expect(Object.keys(lastmod).some((url) => url.includes('draft'))).toBe(false);
   });
   it('robots.txt points at the sitemap on the SITE_URL origin', async () => {
@@ -165,5 +165,33 @@ describe('social images', () => {
   });
   it('drafts get none', () => {
     expect(existsSync(join(dist, 'articles/draft-fixture/og.png'))).toBe(false);
+  });
+  it('the site has its own 1200x630 card, for the pages that are not articles', async () => {
+    expect(pngSize(await readFile(join(dist, 'og.png')))).toEqual({ width: 1200, height: 630 });
+  });
+});
+
+describe('Open Graph and Twitter tags on the pages that are not articles', () => {
+  it.each([
+    ['index.html', `${ORIGIN}/`],
+    ['desks/israel-desk/index.html', `${ORIGIN}/desks/israel-desk/`],
+    ['search/index.html', `${ORIGIN}/search/`],
+    ['archive/index.html', `${ORIGIN}/archive/`],
+  ])('%s is shared as the website, with the site card', async (file, url) => {
+    const $ = load(await read(file));
+    const meta = (key: string) => $(`meta[property="${key}"], meta[name="${key}"]`).map((_, m) => $(m).attr('content')).get();
+    expect(meta('og:type')).toEqual(['website']);
+    expect(meta('og:url')).toEqual([url]);
+    expect(meta('og:url')).toEqual([$('link[rel=canonical]').attr('href')]);
+    expect(meta('og:title')).toEqual([$('title').text()]);
+    expect(meta('og:description')).toEqual([$('meta[name=description]').attr('content')]);
+    expect(meta('og:image')).toEqual([`${ORIGIN}/og.png`]);
+    expect([meta('og:image:width'), meta('og:image:height')]).toEqual([['1200'], ['630']]);
+    expect(meta('twitter:card')).toEqual(['summary_large_image']);
+  });
+  it('an article page keeps its own, once', async () => {
+    const $ = load(await read(`articles/${SEED_SLUG}/index.html`));
+    expect($('meta[property="og:type"]').map((_, m) => $(m).attr('content')).get()).toEqual(['article']);
+    expect($('meta[name="twitter:card"]')).toHaveLength(1);
   });
 });

@@ -78,6 +78,8 @@ describe('the home page', async () => {
       '/articles/arabic-rtl-fixture/',
       `/articles/${SEED_SLUG}/`,
       '/articles/print-fixture/',
+      '/articles/spanish-fixture/',
+      '/articles/swahili-fixture/',
     ]);
     const seed = cards.eq(2);
     expect(seed.find('h2').text()).toBe('Iran Stands Alone In Major Blow: Iraqi Militias Refuse To Continue Aiding Iran');
@@ -109,6 +111,17 @@ describe('the 404 page', () => {
     const $ = await page('404.html');
     expect($('h1').text()).toBe('Page not found');
     expect($('main a[href="/"]').length).toBeGreaterThan(0);
+  });
+
+  it('offers the search box and the five newest articles', async () => {
+    const $ = await page('404.html');
+    expect($('main form[role=search]').attr('action')).toBe('/search/');
+    expect($('main form input[name=q]')).toHaveLength(1);
+    const newest = $('main ul.newest a').map((_, a) => $(a).attr('href')).get();
+    const home$ = await page('index.html');
+    const latest = home$('.article-list h2 a').map((_, a) => home$(a).attr('href')).get();
+    expect(newest).toEqual(latest.slice(0, 5));
+    expect(newest.length).toBe(Math.min(5, latest.length));
   });
 });
 

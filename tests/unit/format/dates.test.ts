@@ -33,8 +33,13 @@ describe('formatDate', () => {
     expect(formatDate(new Date(Date.UTC(2024, 11, 16)), 'ar')).toMatch(/ديسمبر/);
     expect(formatDate(new Date(Date.UTC(2024, 11, 16)), 'he')).toMatch(/דצמבר/);
   });
-  it('falls back to English for a language without a locale', () => {
+  it('falls back to English for a language neither date-fns nor Intl knows', () => {
     expect(formatDate(new Date(Date.UTC(2024, 11, 16)), 'xx')).toBe('16 December 2024');
+  });
+  it('writes Intl\'s long date, in Latin digits, for a language without a date-fns locale here', () => {
+    expect(formatDate(new Date(Date.UTC(2024, 11, 16)), 'es')).toBe('16 de diciembre de 2024');
+    expect(formatDate(new Date(Date.UTC(2024, 11, 16)), 'de')).toBe('16. Dezember 2024');
+    expect(formatDate(new Date(Date.UTC(2024, 11, 16)), 'ja')).toBe('2024年12月16日');
   });
 });
 

@@ -40,6 +40,11 @@ describe('paragraph ids', () => {
     expect(html).toBe(`<p><img src="a.png" alt=""></p><p id="${id}">Text <em>here</em>.<a href="#${id}" class="pl" aria-label="Link to this paragraph"></a></p>`);
   });
 
+  it('make only the first paragraph link a Tab stop', () => {
+    const html = run('<p>One.</p><p>Two.</p><p>Three.</p>');
+    expect(html.match(/<a [^>]*>/g)!.map((a) => a.includes('tabindex="-1"'))).toEqual([false, true, true]);
+  });
+
   it('keep an id the author gave (prefixed by the sanitizer) and link to it', () => {
     expect(run('<p id="user-content-lead">Lead.</p>')).toBe('<p id="user-content-lead">Lead.<a href="#user-content-lead" class="pl" aria-label="Link to this paragraph"></a></p>');
   });

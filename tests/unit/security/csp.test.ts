@@ -21,7 +21,7 @@ describe('pagePolicy', () => {
 
   it('is strict by default: nothing from another origin, no plugins, no base, no forms', () => {
     const policy = pagePolicy(page(''));
-    for (const directive of ["default-src 'none'", "object-src 'none'", "base-uri 'none'", "form-action 'none'", "script-src 'none'", "style-src 'none'", "img-src 'self'"]) {
+    for (const directive of ["default-src 'none'", "object-src 'none'", "base-uri 'none'", "form-action 'self'", "script-src 'none'", "style-src 'none'", "img-src 'self'"]) {
       expect(policy).toContain(directive);
     }
     expect(policy).not.toMatch(/https?:|\*|data:/);
@@ -66,7 +66,7 @@ describe('_headers', () => {
   it('sends one header policy on every path: frame-ancestors and the base rules, never a script or style rule', () => {
     expect(headersFile()).toBe([
       '/*',
-      "  Content-Security-Policy: img-src 'self'; connect-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+      "  Content-Security-Policy: img-src 'self'; connect-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
       '  Referrer-Policy: no-referrer',
       '  X-Content-Type-Options: nosniff',
       '  Permissions-Policy: accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()',

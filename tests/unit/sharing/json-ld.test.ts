@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { articleSchema } from '../../../src/content/schema';
 import { newsArticleJsonLd, serializeJsonLd } from '../../../src/sharing/json-ld';
-import { apaCitation, citationMeta } from '../../../src/sharing/citation';
+import { apaAuthor, apaCitation, citationMeta } from '../../../src/sharing/citation';
 
 const article = articleSchema.parse({
   title: 'Harbour strike </script><script>alert(1)</script> & more',
@@ -62,10 +62,18 @@ describe('serializeJsonLd', () => {
 describe('citation', () => {
   it('formats APA with a byline: Author. (date). Title. Source. URL', () => {
     expect(apaCitation(article, urls.url)).toEqual({
-      before: 'Ann Smith. (2025, March 4). ',
+      before: 'Smith, A. (2025, March 4). ',
       title: `${article.title}.`,
       after: ` The Port Gazette. ${urls.url}`,
     });
+  });
+  it('writes a byline as APA does: surname, initials', () => {
+    expect(apaAuthor('Ana Pérez')).toBe('Pérez, A.');
+    expect(apaAuthor('Ana María  Pérez')).toBe('Pérez, A. M.');
+    expect(apaAuthor('Jean-Paul Sartre')).toBe('Sartre, J.-P.');
+    expect(apaAuthor('Pérez, Ana')).toBe('Pérez, A.');
+    expect(apaAuthor('Reuters')).toBe('Reuters');
+    expect(apaAuthor('Élodie Durand')).toBe('Durand, É.');
   });
   it('puts the title first without a byline and keeps a final question mark', () => {
     expect(apaCitation({ ...article, author: undefined, title: 'Who pays?' }, urls.url)).toEqual({
