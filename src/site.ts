@@ -18,4 +18,6 @@ export const SITE = {
   latestYear: undefined as number | undefined,
   /** Words per minute used for reading time. */
   wordsPerMinute: 230,
+  /** An article older than this many days shows "This article is more than N years old" (issue 17). */
+  ageNoticeDays: 365,
 } as const;

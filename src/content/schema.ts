@@ -69,6 +69,14 @@ const bcp47 = z
     }
   }, 'expected a BCP 47 language tag such as en, ar or pt-BR');
 
+/** The kinds of story an article can be (`kind`); the first is the default. Labels: src/format/story-labels.ts. */
+export const KINDS = ['news', 'analysis', 'opinion', 'explainer', 'review', 'interview', 'wire', 'sponsored'] as const;
+export type Kind = (typeof KINDS)[number];
+
+const kind = z.enum(KINDS, {
+  error: (issue) => `${issue.input === undefined ? 'expected' : `"${String(issue.input)}" is not a kind of story; expected`} one of ${KINDS.join(', ')}`,
+});
+
 /**
  * The frontmatter of one article: the editors' contract, documented in README.md.
  * Strict: an unknown key (a typo such as `publshed`) is an error, not silently ignored.
@@ -77,6 +85,8 @@ export const articleSchema = z
   .strictObject({
     /** Headline. */
     title: text('title'),
+    /** What kind of story it is: news (default), analysis, opinion, …; shown above the headline, sets the JSON-LD type. */
+    kind: kind.default('news'),
     /** Dek (standfirst) under the headline; the meta description falls back to the first paragraph. */
     description: text('description').optional(),
     /** Publication the article comes from, e.g. "YWN (Yeshiva World News)". */

@@ -1,5 +1,6 @@
 // Every enhancement of the site in one small module, loaded as one cached file (never render-blocking):
 // each part runs only when its markup is on the page, and nothing here is needed to read.
+import { ageNotice } from '../format/age';
 
 /** Display menu (ReaderControls.astro): theme, text size and font on <html data-*>, kept in localStorage. */
 function readerControls(menu: HTMLDetailsElement) {
@@ -60,9 +61,19 @@ function print(button: HTMLButtonElement | null, printedOn: HTMLElement) {
   });
 }
 
+/** Age notice (StoryTop.astro): the build's notice, corrected for the day the page is read. */
+function age(notice: HTMLElement) {
+  const { published, template, minDays } = notice.dataset;
+  const text = ageNotice(template!, notice.closest('[lang]')!.getAttribute('lang')!, new Date(published!), new Date(), Number(minDays));
+  notice.hidden = !text;
+  notice.textContent = text ?? '';
+}
+
 const menu = document.querySelector<HTMLDetailsElement>('details.rc');
 if (menu) readerControls(menu);
 const permalink = document.querySelector<HTMLAnchorElement>('.share .permalink');
 if (permalink) share(permalink);
 const printedOn = document.getElementById('printed-on');
 if (printedOn) print(document.querySelector<HTMLButtonElement>('#print-button'), printedOn);
+const notice = document.querySelector<HTMLElement>('.age-notice');
+if (notice) age(notice);

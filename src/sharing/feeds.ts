@@ -86,7 +86,8 @@ export function feedItem(article: Article, url: string, summary: string, bodyHtm
     published: article.published,
     updated: lastUpdated(article) ?? article.published,
     author: article.author ?? article.source,
-    tags: article.tags,
+    // The kind of story (news, opinion, sponsored, …) leads the categories: feed readers show and filter on them.
+    tags: [article.kind, ...article.tags],
     lang: article.lang,
     image: new URL('og.png', url).href,
   };

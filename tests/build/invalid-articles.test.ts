@@ -30,6 +30,7 @@ describe('the invalid-article corpus', () => {
     ['empty-and-bad-values.md', 'tags.1', 'tag must not be empty'],
     ['notes.txt', 'file name', 'articles must be Markdown files ending in .md'],
     ['typo-key.md', 'publshed', 'unknown field "publshed" (allowed: title,'],
+    ['unknown-kind.md', 'kind', '"Opinions" is not a kind of story; expected one of news, analysis, opinion,'],
   ])('%s: names the field %s and says what was expected', (file, field, message) => {
     expect(lines).toContainEqual(expect.stringContaining(`tests/fixtures/invalid/${file}: ${field}: ${message}`));
   });

@@ -66,7 +66,7 @@ describe('the seed article page head', async () => {
       '@context': 'https://schema.org', '@type': 'NewsArticle', headline: SEED_TITLE, description,
       datePublished: '2024-12-16T00:00:00.000Z', dateModified: '2024-12-16T00:00:00.000Z',
       author: { '@type': 'Organization', name: 'YWN (Yeshiva World News)' },
-      publisher: { '@type': 'Organization', name: 'The Reader', url: `${ORIGIN}/` },
+      publisher: { '@type': 'NewsMediaOrganization', name: 'The Reader', url: `${ORIGIN}/` },
       sourceOrganization: { '@type': 'Organization', name: 'YWN (Yeshiva World News)', url: 'https://theyeshivaworld.com' },
       dateline: 'Jerusalem', locationCreated: { '@type': 'Place', name: 'Jerusalem' },
       isBasedOn: expect.stringMatching(/^https:\/\/theyeshivaworld\.com\/news\//),
