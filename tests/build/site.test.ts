@@ -78,6 +78,7 @@ describe('the home page', async () => {
       '/articles/arabic-rtl-fixture/',
       `/articles/${SEED_SLUG}/`,
       '/articles/print-fixture/',
+      '/articles/sponsored-sections-fixture/',
     ]);
     const seed = cards.eq(2);
     expect(seed.find('h2').text()).toBe('Iran Stands Alone In Major Blow: Iraqi Militias Refuse To Continue Aiding Iran');
