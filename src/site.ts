@@ -31,4 +31,14 @@ export const SITE = {
   imageHosts: (process.env.IMAGE_HOSTS ?? '').split(',').map((host) => host.trim()).filter(Boolean),
   /** Words per minute used for reading time. */
   wordsPerMinute: 230,
+  /** An article older than this many days shows "This article is more than N years old" (issue 17). */
+  ageNoticeDays: 365,
+  /**
+   * Reach, off unless set (here or by the environment variable named): a WebSub hub announced in the feeds
+   * (`<link rel="hub">`) and pinged by `npm run ping` (WEBSUB_HUB), and an IndexNow key (8–128 letters, digits or -),
+   * published as /<key>.txt, with which `npm run ping` announces changed URLs (INDEXNOW_KEY, INDEXNOW_ENDPOINT).
+   */
+  websubHub: process.env.WEBSUB_HUB ?? '',
+  indexNowKey: process.env.INDEXNOW_KEY ?? '',
+  indexNowEndpoint: process.env.INDEXNOW_ENDPOINT ?? 'https://api.indexnow.org/indexnow',
 } as const;

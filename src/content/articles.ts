@@ -2,6 +2,7 @@ import type { CollectionEntry } from 'astro:content';
 import { SITE } from '../site';
 import { truncateAtWord } from '../format/text.ts';
 import type { ArticleFacts } from '../markdown/article-facts.ts';
+import type { BodyHeading } from '../markdown/heading-ids.ts';
 
 export type ArticleEntry = CollectionEntry<'articles'>;
 
@@ -37,6 +38,8 @@ export function metaDescription(description: string | undefined, firstParagraph:
 export interface BodyFacts extends ArticleFacts {
   /** The body's links, listed as endnotes on paper. */
   links: string[];
+  /** The body's section headings (h2), for the table of contents (src/markdown/heading-ids.ts). */
+  headings: BodyHeading[];
 }
 
 /**
@@ -45,5 +48,5 @@ export interface BodyFacts extends ArticleFacts {
  */
 export function bodyFacts(frontmatter: unknown): BodyFacts {
   const facts = (frontmatter ?? {}) as Partial<BodyFacts>;
-  return { wordCount: facts.wordCount ?? 0, firstParagraph: facts.firstParagraph ?? '', links: facts.links ?? [] };
+  return { wordCount: facts.wordCount ?? 0, firstParagraph: facts.firstParagraph ?? '', links: facts.links ?? [], headings: facts.headings ?? [] };
 }

@@ -74,6 +74,14 @@ const bcp47 = z
     }
   }, 'expected a BCP 47 language tag such as en, ar or pt-BR');
 
+/** The kinds of story an article can be (`kind`); the first is the default. Labels: src/format/story-labels.ts. */
+export const KINDS = ['news', 'analysis', 'opinion', 'explainer', 'review', 'interview', 'wire', 'sponsored'] as const;
+export type Kind = (typeof KINDS)[number];
+
+const kind = z.enum(KINDS, {
+  error: (issue) => `${issue.input === undefined ? 'expected' : `"${String(issue.input)}" is not a kind of story; expected`} one of ${KINDS.join(', ')}`,
+});
+
 /**
  * A lead photograph: `image: { src: ./lead.jpg, alt: "…", caption: "…", credit: "…" }`. `alt` describes the picture
  * for those who cannot see it; an empty alt only with `decorative: true`. Whether the file exists, is a photograph
@@ -101,6 +109,8 @@ const imageSource = z.string({ error: 'expected the path of the image file, e.g.
 const articleFields = <S extends z.ZodType>(src: S) => ({
   /** Headline. */
   title: text('title'),
+  /** What kind of story it is: news (default), analysis, opinion, …; shown above the headline, sets the JSON-LD type. */
+  kind: kind.default('news'),
   /** Dek (standfirst) under the headline; the meta description falls back to the first paragraph. */
   description: text('description').optional(),
   /** Publication the article comes from, e.g. "YWN (Yeshiva World News)". */

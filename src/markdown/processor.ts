@@ -6,6 +6,7 @@ import { rehypeSanitizeReported } from '../security/sanitize-report.ts';
 import { rehypeArticleFacts } from './article-facts.ts';
 import { rehypeParagraphIds } from './paragraph-ids.ts';
 import { rehypeFigures } from './figures.ts';
+import { rehypeHeadingIds } from './heading-ids.ts';
 import { rehypeLinkEndnotes } from './link-endnotes.ts';
 import { rehypeCheckLinks } from './link-check.ts';
 import { rehypeXmlSafeText } from './xml-safe-text.ts';
@@ -28,6 +29,7 @@ import { remarkSmartypantsFast } from './smartypants.ts';
  * 5. rehypeArticleFacts reads the clean tree (word count, first paragraph).
  * 6. rehypeLinkEndnotes records the body's links for the printed endnotes (src/markdown/link-endnotes.ts).
  * 7. rehypeParagraphIds gives each paragraph a stable id and link (after sanitizing, so ids stay unprefixed).
+ * 8. rehypeHeadingIds gives each h2/h3 a stable id and records the h2s for the table of contents.
  * Astro's later plugins only add heading ids from heading text. Astro also appends rehype-raw; unified keeps one
  * entry per plugin function, so that is this same rehypeRaw, run once, in first place.
  */
@@ -37,7 +39,7 @@ export const markdownOptions = {
   // smart-punctuation time (0.58 against 2.66 ms per article; see its file).
   smartypants: false,
   remarkPlugins: [remarkSmartypantsFast],
-  rehypePlugins: [rehypeRaw, [rehypeSanitizeReported, sanitizeSchema], rehypeXmlSafeText, rehypeCheckLinks, rehypeFigures, rehypeArticleFacts, rehypeLinkEndnotes, rehypeParagraphIds],
+  rehypePlugins: [rehypeRaw, [rehypeSanitizeReported, sanitizeSchema], rehypeXmlSafeText, rehypeCheckLinks, rehypeFigures, rehypeArticleFacts, rehypeLinkEndnotes, rehypeParagraphIds, rehypeHeadingIds],
 } satisfies UnifiedProcessorOptions;
 
 /**

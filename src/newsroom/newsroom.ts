@@ -1,6 +1,7 @@
 import { getCollection } from 'astro:content';
 import { isPublished, type ArticleEntry } from '../content/articles';
 import { buildNewsroom, type Newsroom } from './listings';
+import { relatedArticles } from './related';
 
 let cached: Promise<Newsroom<ArticleEntry>> | undefined;
 
@@ -14,4 +15,12 @@ export function getNewsroom(): Promise<Newsroom<ArticleEntry>> {
     cached = getCollection('articles', (entry) => isPublished(entry)).then((entries) => buildNewsroom(entries));
   }
   return cached;
+}
+
+let related: Promise<Map<string, ArticleEntry[]>> | undefined;
+
+/** Each published article's related articles (src/newsroom/related.ts), computed once per build. */
+export function getRelated(): Promise<Map<string, ArticleEntry[]>> {
+  if (!related || import.meta.env.DEV) related = getNewsroom().then(({ all }) => relatedArticles(all));
+  return related;
 }

@@ -11,7 +11,8 @@ export const GET: APIRoute = async ({ site }) => {
     description: meta.description,
     site: meta.home,
     xmlns: { atom: 'http://www.w3.org/2005/Atom', media: 'http://search.yahoo.com/mrss/' },
-    customData: `<language>${meta.lang}</language><atom:link href="${new URL('/rss.xml', site).href}" rel="self" type="application/rss+xml"/>`,
+    customData: `<language>${meta.lang}</language><atom:link href="${new URL('/rss.xml', site).href}" rel="self" type="application/rss+xml"/>${
+      meta.hub ? `<atom:link href="${escapeHtml(meta.hub)}" rel="hub"/>` : ''}`,
     items: (await feedItems(site!)).map((item) => ({
       title: item.title,
       link: item.url,

@@ -1,5 +1,7 @@
 // Every enhancement of the site in one small module, loaded as one cached file (never render-blocking):
 // each part runs only when its markup is on the page, and nothing here is needed to read.
+import { ageNotice } from '../format/age';
+import { textDirective } from '../format/text-fragment';
 
 /** Display menu (ReaderControls.astro): theme, text size and font on <html data-*>, kept in localStorage. */
 function readerControls(menu: HTMLDetailsElement) {
@@ -62,6 +64,36 @@ function print(button: HTMLButtonElement | null, printedOn: HTMLElement) {
   });
 }
 
+/** Age notice (StoryTop.astro): the build's notice, corrected for the day the page is read. */
+function age(notice: HTMLElement) {
+  const { published, template, minDays } = notice.dataset;
+  const text = ageNotice(template!, notice.closest('[lang]')!.getAttribute('lang')!, new Date(published!), new Date(), Number(minDays));
+  notice.hidden = !text;
+  notice.textContent = text ?? '';
+}
+
+/**
+ * Share quote (QuoteShare.astro): while text in the body is selected, the link points at the permalink with a text
+ * fragment of it, or at its paragraph's id where text fragments are unknown. It stays while hovered or focused, so
+ * the click or key press that reaches it does not lose it.
+ */
+function quote(box: HTMLElement, body: Element) {
+  const link = box.firstElementChild as HTMLAnchorElement;
+  const base = link.href;
+  document.addEventListener('selectionchange', () => {
+    const selection = getSelection()!;
+    const text = selection.toString().trim();
+    const start = selection.anchorNode;
+    if (!text || !start || !body.contains(start) || !body.contains(selection.focusNode)) {
+      if (!box.matches(':hover,:focus-within')) box.hidden = true;
+      return;
+    }
+    const paragraph = (start instanceof Element ? start : start.parentElement)!.closest('[id]');
+    link.href = `${base}#${'fragmentDirective' in document ? textDirective(text) : paragraph?.id ?? ''}`;
+    box.hidden = false;
+  });
+}
+
 /** Paragraph links (src/markdown/paragraph-ids.ts): one Tab stop, and the arrow keys move it between paragraphs. */
 function paragraphLinks(body: Element) {
   const links = [...body.querySelectorAll<HTMLAnchorElement>('a.pl')];
@@ -85,3 +117,7 @@ const permalink = document.querySelector<HTMLAnchorElement>('.share .permalink')
 if (permalink) share(permalink);
 const printedOn = document.getElementById('printed-on');
 if (printedOn) print(document.querySelector<HTMLButtonElement>('#print-button'), printedOn);
+const notice = document.querySelector<HTMLElement>('.age-notice');
+if (notice) age(notice);
+const quoteBox = document.querySelector<HTMLElement>('.quote-share');
+if (quoteBox) quote(quoteBox, document.querySelector('.article-body')!);

@@ -4,9 +4,17 @@ import { FEED_LIMIT, feedItem, type FeedItem, type FeedMeta } from './feeds';
 import { SITE } from '../site';
 import { bodyForFeed, photoCrop } from '../images/pictures';
 
+/** The configured WebSub hub as an absolute http(s) URL, or undefined when off. @throws naming the setting when it is not one. */
+export function websubHub(value: string = SITE.websubHub): string | undefined {
+  if (!value) return undefined;
+  const url = URL.parse(value);
+  if (!url || !/^https?:$/.test(url.protocol)) throw new Error(`websubHub (WEBSUB_HUB): "${value}" is not an absolute http(s) URL`);
+  return url.href;
+}
+
 /** The feed's description of the site, with absolute home page. */
 export function feedMeta(site: URL): FeedMeta {
-  return { title: SITE.name, description: SITE.tagline, home: new URL('/', site).href, lang: SITE.lang };
+  return { title: SITE.name, description: SITE.tagline, home: new URL('/', site).href, lang: SITE.lang, hub: websubHub() };
 }
 
 /** The newest published articles as feed items, whole and with absolute URLs, for the three feed routes. */

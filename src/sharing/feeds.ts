@@ -58,6 +58,8 @@ export interface FeedMeta {
   /** The site's home page, absolute. */
   home: string;
   lang: string;
+  /** The WebSub hub that feed readers may subscribe through, when one is configured (SITE.websubHub). */
+  hub?: string;
 }
 
 const URL_ATTRIBUTES = ['href', 'src', 'cite', 'poster'] as const;
@@ -96,7 +98,8 @@ export function feedItem(article: Article, url: string, summary: string, bodyHtm
     published: article.published,
     updated: lastUpdated(article) ?? article.published,
     author: article.author ?? article.source,
-    tags: article.tags,
+    // The kind of story (news, opinion, sponsored, …) leads the categories: feed readers show and filter on them.
+    tags: [article.kind, ...article.tags],
     lang: article.lang,
     image: photo?.url ?? new URL('og.png', url).href,
     photo,
@@ -119,7 +122,10 @@ export function atomFeed(items: FeedItem[], meta: FeedMeta, feedUrl: string): st
       title: meta.title,
       subtitle: meta.description,
       updated: feedUpdated(items).toISOString(),
-      link: [{ '@rel': 'self', '@type': 'application/atom+xml', '@href': feedUrl }, { '@rel': 'alternate', '@type': 'text/html', '@href': meta.home }],
+      link: [
+        { '@rel': 'self', '@type': 'application/atom+xml', '@href': feedUrl }, { '@rel': 'alternate', '@type': 'text/html', '@href': meta.home },
+        ...(meta.hub ? [{ '@rel': 'hub', '@href': meta.hub }] : []),
+      ],
       entry: items.map((item) => ({
         '@xml:lang': item.lang,
         id: item.url,
@@ -149,6 +155,7 @@ export function jsonFeed(items: FeedItem[], meta: FeedMeta, feedUrl: string) {
     home_page_url: meta.home,
     feed_url: feedUrl,
     language: meta.lang,
+    ...(meta.hub && { hubs: [{ type: 'WebSub', url: meta.hub }] }),
     items: items.map((item) => ({
       id: item.url,
       url: item.url,

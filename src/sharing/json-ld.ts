@@ -1,4 +1,4 @@
-import type { Article } from '../content/schema';
+import type { Article, Kind } from '../content/schema';
 import { lastUpdated, sortedCorrections } from '../content/corrections';
 
 /** Where an article lives and what represents it, all absolute URLs. */
@@ -10,22 +10,54 @@ export interface ArticleUrls {
 }
 
 /**
+ * The schema.org type of each kind of story. schema.org has no interview type: an interview is a NewsArticle
+ * (its label says the rest); wire copy is straight reporting; sponsored content is advertising, not news.
+ */
+export const KIND_TYPES: Record<Kind, string> = {
+  news: 'NewsArticle',
+  analysis: 'AnalysisNewsArticle',
+  opinion: 'OpinionNewsArticle',
+  explainer: 'BackgroundNewsArticle',
+  review: 'ReviewNewsArticle',
+  interview: 'NewsArticle',
+  wire: 'ReportageNewsArticle',
+  sponsored: 'AdvertiserContentArticle',
+};
+
+/** The site's policy pages (content/pages/) that exist, as absolute URLs, for the publisher's properties. */
+export interface PublisherPages {
+  publishingPrinciples?: string;
+  correctionsPolicy?: string;
+  ethicsPolicy?: string;
+  masthead?: string;
+}
+
+/** What the site knows beyond the article: its policy pages, the byline's author page. */
+export interface JsonLdContext {
+  pages?: PublisherPages;
+  /** The author page of the byline, when the byline matches an entry of content/authors/. */
+  authorUrl?: string;
+}
+
+/**
  * The schema.org NewsArticle describing one article, for search engines and link previews.
  * The source publication is the `sourceOrganization` (and the publisher when it has no site of ours).
  */
-export function newsArticleJsonLd(article: Article, urls: ArticleUrls, description: string, siteName: string) {
+export function newsArticleJsonLd(article: Article, urls: ArticleUrls, description: string, siteName: string, context: JsonLdContext = {}) {
+  const type = KIND_TYPES[article.kind];
   const source = { '@type': 'Organization', name: article.source, ...(article.sourceUrl && { url: new URL(article.sourceUrl).origin }) };
   return {
     '@context': 'https://schema.org',
-    '@type': 'NewsArticle',
+    '@type': type,
     headline: article.title,
     description,
     datePublished: article.published.toISOString(),
     dateModified: (lastUpdated(article) ?? article.published).toISOString(),
-    author: article.author ? { '@type': 'Person', name: article.author } : source,
-    publisher: { '@type': 'Organization', name: siteName, url: new URL('/', urls.url).href },
+    author: article.author ? { '@type': 'Person', name: article.author, ...(context.authorUrl && { url: context.authorUrl }) } : source,
+    publisher: { '@type': 'NewsMediaOrganization', name: siteName, url: new URL('/', urls.url).href, ...context.pages },
     sourceOrganization: source,
-    dateline: article.location,
+    // dateline is a NewsArticle property; sponsored content (AdvertiserContentArticle) is not news.
+    ...(type.endsWith('NewsArticle') && { dateline: article.location }),
     locationCreated: { '@type': 'Place', name: article.location },
     ...(article.sourceUrl && { isBasedOn: article.sourceUrl }),
     inLanguage: article.lang,

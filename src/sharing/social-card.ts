@@ -4,6 +4,8 @@ import { isRtl } from '../format/language.ts';
 import { formatDate } from '../format/dates.ts';
 import type { SocialCard } from './social-image.ts';
 import { SITE } from '../site.ts';
+import { storyLabelsFor } from '../format/story-labels.ts';
+import { ageNotice } from '../format/age.ts';
 
 /**
  * The separator of the image's credit line. In Arabic-script languages a middle dot beside Arabic-Indic digits
@@ -14,11 +16,15 @@ export function lineSeparator(lang: string): string {
   return /^(?:he|yi)\b/i.test(lang) ? ', ' : '، ';
 }
 
-/** What an article's social image shows, formatted as on its page. */
-export function socialCard(article: Article): SocialCard {
+/**
+ * What an article's social image shows, formatted as on its page. An old article's card says so where the desk
+ * goes ("This article is more than 2 years old", as above its headline): a shared link must not pass as news.
+ */
+export function socialCard(article: Article, now = new Date()): SocialCard {
+  const { labels, lang } = storyLabelsFor(article.lang);
   return {
     title: article.title,
-    desk: article.desk,
+    desk: ageNotice(labels.olderThan, lang, article.published, now, SITE.ageNoticeDays) ?? article.desk,
     line: [article.source, article.location, formatDate(article.published, article.lang)].join(lineSeparator(article.lang)),
     siteName: SITE.name,
     lang: article.lang,

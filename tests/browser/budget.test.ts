@@ -5,8 +5,11 @@ import { measurePage } from '../../scripts/lib/page-weight.mjs';
 
 /** The performance budgets of the article page (issue 7); bytes are deterministic, so they are tests. */
 const BUDGET = {
-  /** HTML with its inlined CSS, brotli. */
-  renderBytes: 6000,
+  /**
+   * HTML with its inlined CSS, brotli. 6,000 until issue 17, which puts on every article page what a reader must see
+   * (kind label, age notice, the site's policy pages in the footer and the publisher's JSON-LD): 5,887 → 6,286 B.
+   */
+  renderBytes: 6400,
   /** Everything on first load, brotli, including script and icon. */
   transferBytes: 8 * 1024,
   requests: 3,

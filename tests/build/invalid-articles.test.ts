@@ -37,6 +37,7 @@ describe('the invalid-article corpus', () => {
     ['cr-only.md', 'encoding', 'line 1 ends with a carriage return alone (CR-only line endings'],
     ['alias-bomb.md', 'frontmatter', 'YAML could not be read: Excessive alias count indicates a resource exhaustion attack'],
     ['deep-nesting.md', 'body', 'line 9 nests 3000 levels deep (quotes, lists or HTML elements within each other); at most 100 are allowed'],
+    ['unknown-kind.md', 'kind', '"Opinions" is not a kind of story; expected one of news, analysis, opinion,'],
   ])('%s: names the field %s and says what was expected', (file, field, message) => {
     expect(lines).toContainEqual(expect.stringContaining(`tests/fixtures/invalid/${file}: ${field}: ${message}`));
   });

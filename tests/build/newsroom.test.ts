@@ -140,7 +140,7 @@ describe('an article in the newsroom', () => {
   it('shows a dated correction notice and counts the correction as the latest update', async () => {
     const a = articles.find((x) => x.corrections.length)!;
     const $ = await page(`/articles/${a.slug}/`);
-    expect($('.corrections').text().replace(/\s+/g, ' ').trim()).toBe('Correction, 2 March 2025: An earlier version misspelled the minister’s name.');
+    expect($('.corrections').text().replace(/\s+/g, ' ').trim()).toBe('Correction, 2 March 2025: An earlier version misspelled the minister’s name.Our corrections policy');
     expect($('.corrections time').attr('datetime')).toBe('2025-03-02');
     expect($('.dates time').last().attr('datetime')).toBe('2025-03-02');
     expect($('.dates').text()).toContain('Updated 2 March 2025');

@@ -66,7 +66,7 @@ describe('the seed article page head', async () => {
       '@context': 'https://schema.org', '@type': 'NewsArticle', headline: SEED_TITLE, description,
       datePublished: '2024-12-16T00:00:00.000Z', dateModified: '2024-12-16T00:00:00.000Z',
       author: { '@type': 'Organization', name: 'YWN (Yeshiva World News)' },
-      publisher: { '@type': 'Organization', name: 'The Reader', url: `${ORIGIN}/` },
+      publisher: { '@type': 'NewsMediaOrganization', name: 'The Reader', url: `${ORIGIN}/` },
       sourceOrganization: { '@type': 'Organization', name: 'YWN (Yeshiva World News)', url: 'https://theyeshivaworld.com' },
       dateline: 'Jerusalem', locationCreated: { '@type': 'Place', name: 'Jerusalem' },
       isBasedOn: expect.stringMatching(/^https:\/\/theyeshivaworld\.com\/news\//),
@@ -103,7 +103,7 @@ describe('feeds', () => {
     const { rss } = xml.parse(await read('rss.xml'));
     expect(rss['@version']).toBe('2.0');
     const items = rss.channel.item;
-    expect(items.map((i: { link: string }) => i.link)).toEqual([SECOND_URL, ARABIC_URL, SEED_URL, PRINT_URL, `${ORIGIN}/articles/spanish-fixture/`, `${ORIGIN}/articles/swahili-fixture/`]);
+    expect(items.map((i: { link: string }) => i.link)).toEqual([SECOND_URL, ARABIC_URL, SEED_URL, PRINT_URL, `${ORIGIN}/articles/spanish-fixture/`, `${ORIGIN}/articles/sponsored-sections-fixture/`, `${ORIGIN}/articles/swahili-fixture/`]);
     expect(new Date(items[2].pubDate).toISOString()).toBe('2024-12-16T00:00:00.000Z');
     expect(new Date(items[0].pubDate).toISOString()).toBe('2025-01-20T09:30:00.000Z');
     const content = items[2]['content:encoded'];
@@ -151,7 +151,7 @@ describe('sitemap and robots.txt', () => {
     expect(lastmod).toMatchObject({ [SEED_URL]: '2024-12-16T00:00:00.000Z', [SECOND_URL]: '2025-01-21T18:05:00.000Z', [ARABIC_URL]: '2025-01-12T00:00:00.000Z' });
     expect(Object.keys(lastmod)).toContain(`${ORIGIN}/`);
     expect(Object.keys(lastmod)).toContain(`${ORIGIN}/desks/israel-desk/`);
-    expect(Object.keys(lastmod).filter((url) => url.includes('/articles/'))).toHaveLength(6);
+    expect(Object.keys(lastmod).filter((url) => url.includes('/articles/'))).toHaveLength(7);
     expect(Object.keys(lastmod).some((url) => url.includes('draft'))).toBe(false);
   });
   it('robots.txt points at the sitemap on the SITE_URL origin', async () => {

@@ -79,6 +79,7 @@ describe('the home page', async () => {
       `/articles/${SEED_SLUG}/`,
       '/articles/print-fixture/',
       '/articles/spanish-fixture/',
+      '/articles/sponsored-sections-fixture/',
       '/articles/swahili-fixture/',
     ]);
     const seed = cards.eq(2);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { buildSite } from '../../scripts/build.mjs';
-import { FIXTURE_ARTICLES, INVALID_ARTICLES, SCREENSHOTS, XSS_ARTICLES } from './paths';
+import { FIXTURE_ARTICLES, FIXTURE_AUTHORS, INVALID_ARTICLES, SCREENSHOTS, XSS_ARTICLES } from './paths';
 import { ensureChromium } from './chromium';
 import { writeNewsroom } from './newsroom-fixtures';
 import { startPhotoHost, writeInvalidPhotoArticles, writePhotoArticles } from './photo-fixtures';
@@ -39,7 +39,7 @@ export default async function setup(project: TestProject) {
   await cp(`${project.config.root}/content/articles`, articles, { recursive: true });
   await cp(FIXTURE_ARTICLES, articles, { recursive: true });
   const distDir = join(work, 'dist');
-  const site = await buildSite({ outDir: distDir, env: { ...ORIGIN, ARTICLES_DIR: articles }, quiet: true });
+  const site = await buildSite({ outDir: distDir, env: { ...ORIGIN, ARTICLES_DIR: articles, AUTHORS_DIR: FIXTURE_AUTHORS }, quiet: true });
   if (site.code !== 0) throw new Error(`The test site did not build:\n${site.output}`);
 
   // Hostile articles (the XSS corpus) must build, with every vector neutralised.

@@ -5,6 +5,7 @@ export const SEED_ARTICLES = resolve(ROOT, 'content/articles');
 export const FIXTURE_ARTICLES = resolve(ROOT, 'tests/fixtures/articles');
 export const INVALID_ARTICLES = resolve(ROOT, 'tests/fixtures/invalid');
 export const XSS_ARTICLES = resolve(ROOT, 'tests/fixtures/xss');
+export const FIXTURE_AUTHORS = resolve(ROOT, 'tests/fixtures/authors');
 /** Screenshots, PDFs and other artefacts a person should look at. */
 export const TEST_OUTPUT = resolve(ROOT, 'test-output');
 /** Screenshots of the browser tests (created by the global setup). */

@@ -23,7 +23,7 @@ describe('a valid article', () => {
   it('passes with only the required fields, and gets defaults', () => {
     const { data, issues } = checkArticle('content/articles/harbour-strike.md', file(valid));
     expect(issues).toEqual([]);
-    expect(data).toMatchObject({ title: 'Harbour strike ends', lang: 'en', draft: false, tags: [] });
+    expect(data).toMatchObject({ title: 'Harbour strike ends', lang: 'en', draft: false, tags: [], kind: 'news' });
     expect(data?.published.toISOString()).toBe('2024-12-16T00:00:00.000Z');
   });
 
@@ -62,6 +62,7 @@ describe('each bad case fails and names the file and the field', () => {
     ['a date in words', { ...valid, published: 'December 16, 2024' }, 'published', /not a real/],
     ['an hour 24', { ...valid, published: '2024-12-16T24:00:00Z' }, 'published', /not a real/],
     ['a date as a number', { ...valid, published: '20241216' }, 'published', /ISO 8601/],
+    ['an unknown kind of story', { ...valid, kind: 'Opinions' }, 'kind', /"Opinions" is not a kind of story; expected one of news, analysis, opinion, explainer, review, interview, wire, sponsored/],
     ['updated before published', { ...valid, updated: '2024-12-15' }, 'updated', /not be before published/],
     ['a javascript: sourceUrl', { ...valid, sourceUrl: '"javascript:alert(1)"' }, 'sourceUrl', /http/],
     ['an ftp sourceUrl', { ...valid, sourceUrl: 'ftp://example.org/a' }, 'sourceUrl', /http/],

@@ -74,6 +74,17 @@ describe('ordinary Markdown and safe HTML survive', () => {
   it('gives headings ids', async () => {
     expect(await render('## The border')).toMatch(/<h2 id="[^"]*the-border">The border<\/h2>/);
   });
+  it('gives section headings stable ids of their own text, prefixed so they cannot take the page\'s ids, and records the h2s for the contents', async () => {
+    const body = '## The border\n\nText.\n\n### Detail\n\n## Who pays?\n\n## The border\n\n<h2>Raw &amp; HTML</h2>';
+    const result = await renderer.render(body);
+    expect(result.code).toMatch(/<h2 id="user-content-the-border">The border<\/h2>[\s\S]*<h3 id="user-content-detail">[\s\S]*<h2 id="user-content-who-pays">[\s\S]*<h2 id="user-content-the-border-1">/);
+    expect(bodyFacts(result.metadata.frontmatter).headings).toEqual([
+      { id: 'user-content-the-border', text: 'The border' }, { id: 'user-content-who-pays', text: 'Who pays?' },
+      { id: 'user-content-the-border-1', text: 'The border' }, { id: 'user-content-raw--html', text: 'Raw & HTML' },
+    ]);
+    // Editing another section leaves an id alone: it comes from the heading's own text.
+    expect((await renderer.render('Intro added.\n\n## Who pays?')).code).toContain('<h2 id="user-content-who-pays">');
+  });
   it('records word count and first paragraph for the page', async () => {
     const result = await renderer.render('# Head\n\nFirst *para*.\n\nSecond one here.');
     expect(result.metadata.frontmatter).toMatchObject({ wordCount: 6, firstParagraph: 'First para.' });
@@ -96,7 +107,7 @@ describe('a body as the build renders it (worker threads)', () => {
       expect(onWorker.code).toContain('“no”');
       expect(onWorker.code).not.toContain('<script');
       expect(onWorker.code).toContain('<pre><code>code()\n</code></pre>');
-      expect(bodyFacts(onWorker.metadata.frontmatter)).toEqual({ wordCount: 10, firstParagraph: 'He said “no” today.', links: ['https://example.org/r'] });
+      expect(bodyFacts(onWorker.metadata.frontmatter)).toEqual({ wordCount: 10, firstParagraph: 'He said “no” today.', links: ['https://example.org/r'], headings: [] });
     } finally {
       process.env.NODE_ENV = previous;
     }

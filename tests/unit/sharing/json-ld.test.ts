@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { articleSchema } from '../../../src/content/schema';
-import { newsArticleJsonLd, serializeJsonLd } from '../../../src/sharing/json-ld';
+import { KIND_TYPES, newsArticleJsonLd, serializeJsonLd } from '../../../src/sharing/json-ld';
 import { apaAuthor, apaCitation, citationMeta } from '../../../src/sharing/citation';
 
 const article = articleSchema.parse({
@@ -27,7 +27,7 @@ describe('NewsArticle JSON-LD', () => {
       datePublished: '2025-03-04T08:00:00.000Z',
       dateModified: '2025-03-05T00:00:00.000Z',
       author: { '@type': 'Person', name: 'Ann Smith' },
-      publisher: { '@type': 'Organization', name: 'The Reader', url: 'https://reader.example/' },
+      publisher: { '@type': 'NewsMediaOrganization', name: 'The Reader', url: 'https://reader.example/' },
       sourceOrganization: { '@type': 'Organization', name: 'The Port Gazette', url: 'https://gazette.example' },
       dateline: 'Rotterdam',
       locationCreated: { '@type': 'Place', name: 'Rotterdam' },
@@ -90,5 +90,86 @@ describe('citation', () => {
       ['citation_publisher', 'The Port Gazette'],
       ['citation_language', 'nl'],
     ]);
+  });
+});
+
+/*
+ * A strict schema.org vocabulary check (schema-dts is not installed): every type we write and every property we
+ * give it, as schema.org defines them (https://schema.org/<Type>, properties inherited from Article, CreativeWork,
+ * Organization, Thing). A typo in a property or a type schema.org does not have fails here.
+ */
+const THING = ['name', 'url', 'description', 'image'];
+const CREATIVE_WORK = [...THING, 'headline', 'datePublished', 'dateModified', 'author', 'publisher', 'sourceOrganization',
+  'locationCreated', 'isBasedOn', 'inLanguage', 'mainEntityOfPage', 'keywords', 'correction', 'text'];
+const ARTICLE = [...CREATIVE_WORK, 'articleSection'];
+const NEWS_ARTICLE = [...ARTICLE, 'dateline'];
+const ORGANIZATION = [...THING, 'publishingPrinciples', 'ethicsPolicy', 'correctionsPolicy', 'masthead'];
+const VOCABULARY: Record<string, string[]> = {
+  NewsArticle: NEWS_ARTICLE,
+  AnalysisNewsArticle: NEWS_ARTICLE,
+  OpinionNewsArticle: NEWS_ARTICLE,
+  BackgroundNewsArticle: NEWS_ARTICLE,
+  ReviewNewsArticle: NEWS_ARTICLE,
+  ReportageNewsArticle: NEWS_ARTICLE,
+  // AdvertiserContentArticle is an Article, not a NewsArticle: no dateline.
+  AdvertiserContentArticle: ARTICLE,
+  CorrectionComment: [...CREATIVE_WORK],
+  Person: [...THING],
+  Organization: ['name', 'url'],
+  // NewsMediaOrganization's own properties: https://schema.org/NewsMediaOrganization (masthead, ethicsPolicy, …).
+  NewsMediaOrganization: ORGANIZATION,
+  Place: ['name'],
+  WebPage: ['@id'],
+};
+
+/** Every problem with a JSON-LD value: an unknown @type, or a property its type does not have. */
+function vocabularyProblems(node: unknown, path = '$'): string[] {
+  if (Array.isArray(node)) return node.flatMap((n, i) => vocabularyProblems(n, `${path}[${i}]`));
+  if (typeof node !== 'object' || node === null) return [];
+  const { '@type': type, '@context': _c, ...props } = node as Record<string, unknown>;
+  const allowed = VOCABULARY[String(type)];
+  if (!allowed) return [`${path}: unknown type ${String(type)}`];
+  return Object.entries(props).flatMap(([key, value]) => [
+    ...(allowed.includes(key) ? [] : [`${path}: ${String(type)} has no property ${key}`]),
+    ...(typeof value === 'object' && value !== null && !Array.isArray(value) || Array.isArray(value) && typeof value[0] === 'object'
+      ? vocabularyProblems(value, `${path}.${key}`) : []),
+  ]);
+}
+
+describe('kind of story and publisher in JSON-LD', () => {
+  const withCorrection = articleSchema.parse({
+    ...article, published: '2025-03-04T08:00:00Z', updated: undefined, sourceUrl: undefined,
+    corrections: [{ date: '2025-03-06', text: 'An earlier version misspelt the port.' }],
+  });
+
+  it.each([
+    ['news', 'NewsArticle'], ['analysis', 'AnalysisNewsArticle'], ['opinion', 'OpinionNewsArticle'],
+    ['explainer', 'BackgroundNewsArticle'], ['review', 'ReviewNewsArticle'], ['interview', 'NewsArticle'],
+    ['wire', 'ReportageNewsArticle'], ['sponsored', 'AdvertiserContentArticle'],
+  ] as const)('a %s story is a schema.org %s', (kind, type) => {
+    expect(KIND_TYPES[kind]).toBe(type);
+    expect(newsArticleJsonLd({ ...article, kind }, urls, 'd', 'R')['@type']).toBe(type);
+  });
+
+  it('uses only schema.org types and the properties they have, for every kind, with pages and an author page', () => {
+    const pages = {
+      publishingPrinciples: 'https://reader.example/about/', correctionsPolicy: 'https://reader.example/corrections/',
+      ethicsPolicy: 'https://reader.example/ethics/', masthead: 'https://reader.example/about/',
+    };
+    for (const kind of Object.keys(KIND_TYPES) as (keyof typeof KIND_TYPES)[]) {
+      const ld = newsArticleJsonLd({ ...withCorrection, kind }, urls, 'd', 'R', { pages, authorUrl: 'https://reader.example/authors/ann-smith/' });
+      expect(vocabularyProblems(ld), kind).toEqual([]);
+    }
+    // The check can fail: a property schema.org does not have is named.
+    expect(vocabularyProblems({ '@type': 'NewsArticle', headlin: 'x' })).toEqual(['$: NewsArticle has no property headlin']);
+  });
+
+  it('makes the publisher a NewsMediaOrganization pointing at the policy pages, and the author a Person with url', () => {
+    const ld = newsArticleJsonLd(withCorrection, urls, 'd', 'R', {
+      pages: { correctionsPolicy: 'https://reader.example/corrections/' }, authorUrl: 'https://reader.example/authors/ann-smith/',
+    });
+    expect(ld.publisher).toEqual({ '@type': 'NewsMediaOrganization', name: 'R', url: 'https://reader.example/', correctionsPolicy: 'https://reader.example/corrections/' });
+    expect(ld.author).toEqual({ '@type': 'Person', name: 'Ann Smith', url: 'https://reader.example/authors/ann-smith/' });
+    expect(ld.correction).toEqual([{ '@type': 'CorrectionComment', text: 'An earlier version misspelt the port.', datePublished: '2025-03-06T00:00:00.000Z' }]);
   });
 });

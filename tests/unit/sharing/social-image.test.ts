@@ -82,6 +82,11 @@ describe('social image cache key', () => {
     expect(socialImageKey(socialCard({ ...data, title: 'T2' }), 'v1')).not.toBe(key);
     expect(socialImageKey(socialCard(data), 'v2')).not.toBe(key);
   });
+  it('shows the age notice instead of the desk on an old article, in its language', () => {
+    expect(socialCard(data, new Date('2025-01-10T00:00:00Z')).desk).toBe(data.desk);
+    expect(socialCard(data, new Date('2027-01-10T00:00:00Z')).desk).toBe('This article is more than 2 years old');
+    expect(socialCard({ ...data, lang: 'de' }, new Date('2027-01-10T00:00:00Z')).desk).toBe('Dieser Artikel ist mehr als 2 Jahre alt');
+  });
   it('formats the card line as the page does', () => {
     expect(socialCard(data).line).toBe('S · L · 16 December 2024');
   });

@@ -1,0 +1,130 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { load } from 'cheerio';
+import { describe, expect, inject, it } from 'vitest';
+import { SEED_SLUG } from '../helpers/paths';
+import { newsSitemapProblems } from '../helpers/news-sitemap-schema';
+
+// Issue 17 on the built test site: kind of story, age notice, contents, related articles, site pages, authors,
+// the news sitemap.
+const dist = inject('distDir');
+const read = (path: string) => readFile(join(dist, path), 'utf8');
+const page = async (path: string) => load(await read(`${path}index.html`));
+const jsonLd = ($: ReturnType<typeof load>) => JSON.parse($('script[type="application/ld+json"]').text());
+const ORIGIN = 'http://localhost:4321';
+
+describe('kind of story', async () => {
+  const sponsored = await page('articles/sponsored-sections-fixture/');
+  const seed = await page(`articles/${SEED_SLUG}/`);
+
+  it('labels the story above the headline, in the article language, and sponsored content unmistakably', () => {
+    expect(seed('.article-header .story-kind').text()).toBe('News');
+    const label = sponsored('.article-header .story-kind');
+    expect(label.text()).toBe('Sponsored content');
+    expect(label.hasClass('kind-sponsored')).toBe(true);
+    // Above the headline, and not hidden from paper.
+    expect(sponsored('.article-header').children().index(label)).toBeLessThan(sponsored('.article-header').children().index(sponsored('h1')));
+    expect(label.attr('data-no-print')).toBeUndefined();
+  });
+
+  it('carries the kind into the schema.org type, the feeds and the listings', async () => {
+    expect(jsonLd(sponsored)['@type']).toBe('AdvertiserContentArticle');
+    expect(jsonLd(seed)['@type']).toBe('NewsArticle');
+    const rss = await read('rss.xml');
+    expect(rss).toMatch(/<title>Test fixture: a sponsored article with sections<\/title>[\s\S]*?<category>sponsored<\/category>/);
+    const home = await page('');
+    const card = home('.card').filter((_, c) => home(c).find('a[href="/articles/sponsored-sections-fixture/"]').length > 0);
+    expect(card.find('.story-kind').text()).toBe('Sponsored content');
+    // Plain news is not labelled on cards: every card saying "News" would be noise.
+    expect(home('.card .kind-news')).toHaveLength(0);
+  });
+});
+
+describe('age notice', async () => {
+  it('is built in on an old article, with what the reader\'s script needs to correct it', async () => {
+    const $ = await page('articles/sponsored-sections-fixture/');
+    const notice = $('.article-header .age-notice');
+    expect(notice.attr('hidden')).toBeUndefined();
+    expect(notice.text()).toMatch(/^This article is more than \d+ years? old$/);
+    expect(notice.attr('data-published')).toBe('2023-11-02T08:00:00.000Z');
+    expect(notice.attr('data-min-days')).toBe('365');
+  });
+});
+
+describe('table of contents and heading ids', async () => {
+  it('opens an article with three section headings with a <details> of links to their ids', async () => {
+    const $ = await page('articles/sponsored-sections-fixture/');
+    const links = $('details.toc a').map((_, a) => $(a).attr('href')).get();
+    expect(links).toEqual(['#user-content-what-a-reader-sees-first', '#user-content-why-it-has-sections', '#user-content-what-follows-it']);
+    for (const href of links) expect($(`h2${href}`)).toHaveLength(1);
+  });
+
+  it('leaves it out below three', async () => {
+    expect((await page(`articles/${SEED_SLUG}/`))('details.toc')).toHaveLength(0);
+  });
+});
+
+describe('related articles', () => {
+  it('lists articles sharing a tag first, at most five', async () => {
+    const $ = await page('articles/second-article-fixture/');
+    const related = $('nav.related-articles a').map((_, a) => $(a).attr('href')).get();
+    expect(related[0]).toBe('/articles/sponsored-sections-fixture/');
+    expect(related.length).toBeLessThanOrEqual(5);
+    expect(related).not.toContain('/articles/second-article-fixture/');
+  });
+});
+
+describe('site pages and the publisher', async () => {
+  const seed = await page(`articles/${SEED_SLUG}/`);
+
+  it('renders content/pages/ at /<slug>/, through the sanitizer, and links them from every footer', async () => {
+    const about = await page('about/');
+    expect(about('main h1').text()).toBe('About The Reader');
+    expect(about('main .article-body p[id^="p-"]').length).toBeGreaterThan(0);
+    for (const $ of [about, seed, await page('')]) {
+      expect($('.site-footer p a:not([href="/"])').map((_, a) => $(a).attr('href')).get()).toEqual(['/about/', '/corrections/', '/ethics/', '/contact/']);
+    }
+  });
+
+  it('makes the publisher a NewsMediaOrganization pointing at the policy pages', () => {
+    expect(jsonLd(seed).publisher).toEqual({
+      '@type': 'NewsMediaOrganization', name: 'The Reader', url: `${ORIGIN}/`,
+      masthead: `${ORIGIN}/about/`, publishingPrinciples: `${ORIGIN}/about/`,
+      correctionsPolicy: `${ORIGIN}/corrections/`, ethicsPolicy: `${ORIGIN}/ethics/`,
+    });
+  });
+
+  it('links a correction notice to the corrections policy, and gives each correction as a dated CorrectionComment', async () => {
+    const $ = await page('articles/sponsored-sections-fixture/');
+    expect($('.corrections a[href="/corrections/"]')).toHaveLength(1);
+    expect(jsonLd($).correction).toEqual([{
+      '@type': 'CorrectionComment', text: 'An earlier version of this article said it had two sections; it has three.',
+      datePublished: '2023-11-03T00:00:00.000Z',
+    }]);
+  });
+});
+
+describe('authors', () => {
+  it('links a byline that matches content/authors/ to the author page, and makes the JSON-LD author a Person with url', async () => {
+    const $ = await page('articles/second-article-fixture/');
+    expect($('.byline a[rel="author"]').attr('href')).toBe('/authors/a-tester/');
+    expect(jsonLd($).author).toEqual({ '@type': 'Person', name: 'A. Tester', url: `${ORIGIN}/authors/a-tester/` });
+  });
+
+  it('gives the author a page with the bio, links and their articles', async () => {
+    const $ = await page('authors/a-tester/');
+    expect($('main h1').text()).toBe('A. Tester');
+    expect($('.author-links a').attr('href')).toBe('https://example.org/a-tester');
+    expect($('.card h2 a').map((_, a) => $(a).attr('href')).get()).toEqual(['/articles/second-article-fixture/']);
+  });
+});
+
+describe('news sitemap', () => {
+  it('is named in robots.txt beside the main sitemap, and valid against the news sitemap schema', async () => {
+    const robots = (await read('robots.txt')).split('\n');
+    expect(robots).toContain(`Sitemap: ${ORIGIN}/sitemap-index.xml`);
+    expect(robots).toContain(`Sitemap: ${ORIGIN}/news-sitemap.xml`);
+    // The fixtures are all older than 48 hours: an empty, valid urlset (its content is tested in the unit tests).
+    expect(newsSitemapProblems(await read('news-sitemap.xml'))).toEqual([]);
+  });
+});
