@@ -112,6 +112,26 @@ export function decodeArticle(file: string, bytes: Uint8Array): { contents?: str
   return { contents };
 }
 
+/** Edits (insert, delete, replace a character) between two words. */
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length]!;
+}
+
+/** `: did you mean "published"?` for a misspelled field (at most two edits, case aside), else nothing. */
+function didYouMean(keys: string[]): string {
+  const guesses = keys.flatMap((key) => {
+    const near = ARTICLE_FIELDS.find((field) => editDistance(key.toLowerCase(), field.toLowerCase()) <= Math.min(2, Math.floor(field.length / 3)));
+    return near ? [`"${near}"`] : [];
+  });
+  return guesses.length ? `: did you mean ${guesses.join(', ')}?` : '';
+}
+
 /** Validates the frontmatter against the article schema, naming each bad field. */
 export function validateFrontmatter(file: string, frontmatter: unknown): { data?: Article; issues: ArticleIssue[] } {
   const result = articleSchema.safeParse(frontmatter);
@@ -121,7 +141,7 @@ export function validateFrontmatter(file: string, frontmatter: unknown): { data?
       file,
       field: issue.code === 'unrecognized_keys' ? issue.keys.map((k) => [...issue.path, k].join('.')).join(', ') : issue.path.join('.') || 'frontmatter',
       message: issue.code === 'unrecognized_keys'
-        ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}${issue.path.length ? '' : ` (allowed: ${ARTICLE_FIELDS.join(', ')})`}`
+        ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}${issue.path.length ? '' : `${didYouMean(issue.keys)} (allowed: ${ARTICLE_FIELDS.join(', ')})`}`
         : issue.message,
     })),
   };

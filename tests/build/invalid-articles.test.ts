@@ -31,7 +31,7 @@ describe('the invalid-article corpus', () => {
     ['empty-and-bad-values.md', 'sourceUrl', 'expected an absolute http:// or https:// URL'],
     ['empty-and-bad-values.md', 'tags.1', 'tag must not be empty'],
     ['notes.txt', 'file name', 'articles must be Markdown files ending in .md'],
-    ['typo-key.md', 'publshed', 'unknown field "publshed" (allowed: title,'],
+    ['typo-key.md', 'publshed', 'unknown field "publshed": did you mean "published"? (allowed: title,'],
     ['latin-1.md', 'encoding', 'line 2 is not UTF-8 (byte 0xE9): the file looks like Latin-1 (ISO 8859-1) or Windows-1252'],
     ['utf-16.md', 'encoding', 'the file is UTF-16 (little-endian, with a byte-order mark), not UTF-8'],
     ['cr-only.md', 'encoding', 'line 1 ends with a carriage return alone (CR-only line endings'],
