@@ -10,13 +10,13 @@
 //   npm run bench -- --photos 1000        only the photographs: N articles with a 2400×1600 lead photograph each,
 //                                         cold and warm (no change): ms per encoded image, images re-encoded when warm
 import { execFileSync } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildSite, ROOT } from './build.mjs';
-import { writeArticles } from './generate-articles.mjs';
+import { generateArticle, writeArticles } from './generate-articles.mjs';
 import { measurePage } from './lib/page-weight.mjs';
 
 const { values: args } = parseArgs({
@@ -202,8 +202,6 @@ function imageStep(output) {
 /** `--photos N`: N generated articles, each a folder with a 2400×1600 JPEG lead photograph (a different one each). */
 async function benchPhotos(n) {
   const { photo } = await import('./lib/photo.mjs');
-  const { generateArticle } = await import('./generate-articles.mjs');
-  const { mkdir } = await import('node:fs/promises');
   const work = await mkdtemp(join(tmpdir(), `reader-bench-photos-${n}-`));
   const articles = join(work, 'articles');
   process.stdout.write(`N=${n} articles with a 2400×1600 lead photograph: writing… `);

@@ -1,6 +1,7 @@
-import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { basename, dirname, extname, relative, resolve, sep } from 'node:path';
 import sharp from 'sharp';
+import { isRemoteAllowed } from 'astro/assets/utils';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
@@ -46,14 +47,14 @@ export function imageRemotePatterns(hosts: readonly string[] = SITE.imageHosts):
   });
 }
 
-/** Whether a photograph may be fetched from `url` (the same rule Astro's image service applies to the patterns). */
+/**
+ * Whether a photograph may be fetched from `url`: Astro's own rule for its remote patterns (what its image service will
+ * fetch), and one stricter: a port other than the default must be named in the setting (a pattern without a port
+ * would let Astro take any).
+ */
 export function isAllowedImageUrl(url: URL, hosts: readonly string[] = SITE.imageHosts): boolean {
-  return imageRemotePatterns(hosts).some((pattern) => {
-    if (pattern.protocol && `${pattern.protocol}:` !== url.protocol) return false;
-    if (pattern.port !== undefined && pattern.port !== url.port) return false;
-    if (pattern.port === undefined && url.port !== '') return false;
-    return pattern.hostname.startsWith('*.') ? url.hostname.endsWith(pattern.hostname.slice(1)) : url.hostname === pattern.hostname;
-  });
+  const remotePatterns = imageRemotePatterns(hosts);
+  return isRemoteAllowed(url.href, { domains: [], remotePatterns }) && (url.port === '' || remotePatterns.some((pattern) => pattern.port === url.port));
 }
 
 /** The body as the page's pipeline reads it up to the sanitizer: Markdown, GFM, raw HTML parsed into the tree. */
@@ -101,6 +102,7 @@ interface Probe {
   height: number;
 }
 
+/** Reads only what sharp needs of a file or of fetched bytes: the header, not the whole photograph. */
 async function probe(input: Buffer | string): Promise<Probe> {
   const meta = await sharp(input).metadata();
   // EXIF orientations 5–8 turn the picture a quarter: its width as shown is the stored height.
@@ -171,14 +173,9 @@ export async function checkPhotos(file: string, path: string, references: ImageR
       if (dirname(target) !== folder) return problem(`"${ref.src}" leaves the article's folder: put the photograph beside index.md`);
       const formats = FORMATS[extname(target).toLowerCase()];
       if (!formats) return problem(`"${ref.src}": ${extname(target) || 'a file without extension'} is not a photograph format the site takes (${SUPPORTED})`);
-      let bytes: Buffer;
+      if (!existsSync(target)) return problem(`"${ref.src}" does not exist beside ${relative(dirname(folder), path).split(sep).join('/')}`);
       try {
-        bytes = await readFile(target);
-      } catch {
-        return problem(`"${ref.src}" does not exist beside ${relative(dirname(folder), path).split(sep).join('/')}`);
-      }
-      try {
-        found = await probe(bytes);
+        found = await probe(target);
       } catch {
         return problem(`"${ref.src}" is not an image (sharp cannot read it)`);
       }

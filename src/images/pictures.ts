@@ -1,6 +1,7 @@
 import { getImage, inferRemoteSize } from 'astro:assets';
-import type { ImageMetadata } from 'astro';
+import { fromHtml } from 'hast-util-from-html';
 import type { PhotoSource } from '../content/schema';
+import { escapeHtml } from '../sharing/feeds';
 
 /**
  * Every photograph a page, feed or preview shows, made by Astro's image service (sharp) from the article's own
@@ -16,9 +17,8 @@ const COLUMN_WIDTHS = [480, 800, 1280];
 /** Each photograph in the modern formats, best first; browsers without either take the fallback. */
 const FORMATS = [['avif', 'image/avif'], ['webp', 'image/webp']] as const;
 
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const attributes = (pairs: Record<string, string | number | undefined>) =>
-  Object.entries(pairs).filter(([, value]) => value !== undefined).map(([name, value]) => ` ${name}="${escape(String(value))}"`).join('');
+  Object.entries(pairs).filter(([, value]) => value !== undefined).map(([name, value]) => ` ${name}="${escapeHtml(String(value))}"`).join('');
 
 /** A remote photograph's size, asked once per build (getImage's inferSize would fetch it for every variant). */
 const remoteSizes = new Map<string, Promise<{ width: number; height: number }>>();
@@ -78,30 +78,26 @@ export async function bodyWithPictures(html: string, figures: readonly PhotoSour
 
 /**
  * The body for a feed: one plain `<img>` per photograph (feed readers show no `<picture>`), at column width in
- * JPEG or PNG, with an absolute address.
+ * JPEG or PNG (the feeds make its address absolute with the body's other links: absolutizeHtml in src/sharing/feeds.ts).
  */
-export async function bodyForFeed(html: string, figures: readonly PhotoSource[], site: URL): Promise<string> {
+export async function bodyForFeed(html: string, figures: readonly PhotoSource[]): Promise<string> {
   return replaceSlots(html, figures, async (src, alt) => {
     const image = await getImage({ ...(await atWidth(src, 800)), format: fallbackFormat(src) });
-    return `<img${attributes({ src: new URL(image.src, site).href, alt, width: image.attributes.width, height: image.attributes.height })}>`;
+    return `<img${attributes({ src: image.src, alt, width: image.attributes.width, height: image.attributes.height })}>`;
   });
 }
 
-const SLOT = /<img data-photo="(\d+)" alt="([^"]*)">/g;
-
-/** An attribute value as hast-util-to-html wrote it (`&#x22;`, `&#x26;`, `&amp;`…), back to its text. */
-const unescapeAttribute = (value: string) =>
-  value.replace(/&(?:#x([0-9a-f]+)|#(\d+)|(amp|quot|lt|gt));/gi, (_, hex: string, dec: string, name: string) =>
-    hex ? String.fromCodePoint(parseInt(hex, 16)) : dec ? String.fromCodePoint(Number(dec)) : ({ amp: '&', quot: '"', lt: '<', gt: '>' })[name.toLowerCase() as 'amp']);
+const SLOT = /<img data-photo="(\d+)"[^>]*>/g;
 
 async function replaceSlots(html: string, figures: readonly PhotoSource[], picture: (src: PhotoSource, alt: string) => Promise<string>): Promise<string> {
   const slots = [...html.matchAll(SLOT)];
   if (!slots.length) return html;
-  const pictures = await Promise.all(slots.map(([, n, alt]) => {
+  const pictures = await Promise.all(slots.map(([slot, n]) => {
     const src = figures[Number(n)];
     if (src === undefined) throw new Error(`photograph ${n} of the body has no image: the entry's figures are out of date`);
-    // The slot's alt is HTML-escaped already: unescape it before it is escaped again.
-    return picture(src, unescapeAttribute(alt!));
+    // The slot's alt as text: read back by the same HTML parser the feeds use (it undoes the serializer's escapes).
+    const img = fromHtml(slot, { fragment: true }).children[0];
+    return picture(src, img?.type === 'element' ? String(img.properties.alt ?? '') : '');
   }));
   let i = 0;
   return html.replace(SLOT, () => pictures[i++]!);
@@ -123,8 +119,6 @@ export async function thumbnailHtml(src: PhotoSource, alt: string, width = 120, 
   const image = await getImage({ ...(await source(src)), width, height, fit: 'cover', densities: [1, 2], format: 'webp' });
   return `<img${attributes({ class: 'thumbnail', src: image.src, srcset: image.srcSet.attribute, alt, width, height, loading: 'lazy', decoding: 'async' })}>`;
 }
-
-export type { ImageMetadata };
 
 /**
  * Site pages and author pages render through the same Markdown pipeline but have no photographs of their own (the

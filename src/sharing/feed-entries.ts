@@ -25,7 +25,7 @@ export async function feedItems(site: URL): Promise<FeedItem[]> {
     const url = new URL(articlePath(entry.id), site).href;
     // Photographs as plain <img> at their absolute addresses; the lead one as the item's image (its preview crop).
     const [body, photo] = await Promise.all([
-      bodyForFeed(entry.rendered?.html ?? '', entry.data.figures ?? [], site),
+      bodyForFeed(entry.rendered?.html ?? '', entry.data.figures ?? []),
       entry.data.image ? photoCrop(entry.data.image.src, 1200, 630, site) : undefined,
     ]);
     return feedItem(entry.data, url, metaDescription(entry.data.description, firstParagraph), body, photo);
