@@ -96,6 +96,8 @@ describe('a folder article with a lead photograph and two body figures', () => {
     const $ = await article(SEED_SLUG);
     expect($('meta[property="og:image"]').attr('content')).toMatch(new RegExp(`/articles/${SEED_SLUG}/og\\.png$`));
     expect($('picture, figure.photo')).toHaveLength(0);
+    // Nothing of the photographs' condition leaks onto the page (a count of 0 once printed a stray "0" above the header).
+    expect($('body').contents().toArray().filter((node) => node.type === 'text').map((node) => $(node).text().trim()).join('')).toBe('');
     expect($('meta[name="robots"]').attr('content')).toBe('max-image-preview:large');
   });
 });
