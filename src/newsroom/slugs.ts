@@ -59,7 +59,10 @@ export function nameSlug(name: string): string {
 /** The names that are one desk, place or tag (the same segment), each once, in its first spelling. */
 export function distinctNames(names: readonly string[]): string[] {
   const seen = new Set<string>();
-  return names.filter((name) => !seen.has(nameSlug(name)) && seen.add(nameSlug(name)));
+  return names.filter((name) => {
+    const slug = nameSlug(name);
+    return !seen.has(slug) && seen.add(slug);
+  });
 }
 
 /**
