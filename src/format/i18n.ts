@@ -89,8 +89,19 @@ export interface ChromeLabels extends Omit<Words, 'minutes' | 'originallyPublish
 
 const fill = (text: string, values: Record<string, string>) => text.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? '');
 
-/** The words for a BCP 47 tag (its primary language); English, marked `lang: 'en'`, when we have none. */
+const labels = new Map<string, ChromeLabels>();
+
+/**
+ * The words for a BCP 47 tag (its primary language); English, marked `lang: 'en'`, when we have none.
+ * Made once per tag: an article page asks three times (layout, article, navigation), and every page at least once.
+ */
 export function labelsFor(lang: string): ChromeLabels {
+  let words = labels.get(lang);
+  if (!words) labels.set(lang, (words = makeLabels(lang)));
+  return words;
+}
+
+function makeLabels(lang: string): ChromeLabels {
   const base = baseLanguage(lang);
   const found = LANGUAGES[base];
   const words = found ?? en;
