@@ -102,15 +102,14 @@ export function labelsFor(lang: string): ChromeLabels {
 }
 
 function makeLabels(lang: string): ChromeLabels {
-  const base = baseLanguage(lang);
-  const found = LANGUAGES[base];
+  const found = LANGUAGES[baseLanguage(lang)];
   const words = found ?? en;
   const locale = found ? lang : 'en';
   const plural = new Intl.PluralRules(locale);
   const number = new Intl.NumberFormat(locale, { numberingSystem: 'latn', useGrouping: false });
   return {
     ...words,
-    lang: found || base === 'en' ? undefined : 'en',
+    lang: found ? undefined : 'en',
     minutes: (n) => fill(words.minutes[plural.select(n)] ?? words.minutes.other, { n: number.format(n) }).replaceAll(' ', '\u00a0'),
     originallyPublished: (source) => fill(words.originallyPublished, { source }),
     readOriginal: (host) => fill(words.readOriginal, { host }),
