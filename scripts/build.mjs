@@ -4,10 +4,11 @@
 // failed build never leaves a half-written dist/ behind (the previous site stays as it was). Two builds of one
 // folder take turns (a lock); a swap a crash interrupted is completed by the next run.
 import { spawn } from 'node:child_process';
-import { readFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { acquireLock, missingPages, partialFolder, PublishError, publishTarget, recoverSwap, swapIn } from './lib/publish.mjs';
+import { readArticleIndex } from '../src/content/article-index.ts';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -22,8 +23,7 @@ function cleanEnv() {
 /** The article pages a build must have written: every article in the index the build's loader wrote, less drafts. */
 async function publishedSlugs(env) {
   const cacheDir = resolve(ROOT, env.ASTRO_CACHE_DIR || 'node_modules/.astro');
-  const index = JSON.parse(await readFile(resolve(cacheDir, 'article-index.json'), 'utf8'));
-  return index.filter((entry) => !entry.data.draft).map((entry) => entry.slug);
+  return (await readArticleIndex(cacheDir)).filter((entry) => !entry.data.draft).map((entry) => entry.slug);
 }
 
 /**

@@ -3,7 +3,7 @@
 // that the next run completes when a crash stopped it halfway.
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, lstat, mkdir, mkdtemp, open, readdir, readFile, realpath, rename, rm, stat } from 'node:fs/promises';
+import { chmod, lstat, mkdir, mkdtemp, readdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** How long a build waits for another one publishing the same folder before it gives up. */
@@ -54,9 +54,7 @@ export async function acquireLock(target, say, waitMs = LOCK_WAIT_MS) {
   });
   for (;;) {
     try {
-      const file = await open(lock, 'wx');
-      await file.writeFile(mine);
-      await file.close();
+      await writeFile(lock, mine, { flag: 'wx' });
       return async () => {
         if ((await readFile(lock, 'utf8').catch(() => '')) === mine) await rm(lock, { force: true });
       };

@@ -71,6 +71,9 @@ export function readArticle(file: string, contents: string): { raw: RawArticle; 
   return { raw: { slug, frontmatter, body }, issues };
 }
 
+/** Strict UTF-8: throws on the first invalid byte (and drops a byte-order mark). Reusable: each decode starts anew. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 /**
  * The text of an article file, which must be UTF-8 (with or without a byte-order mark) with LF or CRLF line
  * endings. Anything else is an issue naming the encoding found: decoded as UTF-8 regardless, a Latin-1 file would put
@@ -87,7 +90,7 @@ export function decodeArticle(file: string, bytes: Uint8Array): { contents?: str
   if (Math.max(...zeros) > head.length / 8) return fail(`the file is UTF-16 (${zeros[1]! > zeros[0]! ? 'little' : 'big'}-endian, without a byte-order mark), not UTF-8`);
   let contents: string;
   try {
-    contents = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    contents = UTF8.decode(bytes);
   } catch {
     // The first line that is not UTF-8, and its first byte above ASCII: é in Latin-1 is the single byte 0xE9.
     let start = 0;
@@ -95,7 +98,7 @@ export function decodeArticle(file: string, bytes: Uint8Array): { contents?: str
       const end = bytes.indexOf(0x0a, start) >>> 0; // -1 becomes 2^32 - 1: to the end of the file
       const part = bytes.subarray(start, end);
       try {
-        new TextDecoder('utf-8', { fatal: true }).decode(part);
+        UTF8.decode(part);
       } catch {
         const byte = part.find((b) => b >= 0x80) ?? 0;
         return fail(`line ${line} is not UTF-8 (byte 0x${byte.toString(16).toUpperCase()}): the file looks like Latin-1 (ISO 8859-1) or Windows-1252`);

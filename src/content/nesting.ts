@@ -24,8 +24,9 @@ export function deepestNesting(body: string): { depth: number; line: number } {
   let deepest = { depth: 0, line: 0 };
   let open = 0;
   body.split('\n').forEach((text, index) => {
-    const quotes = (QUOTES.exec(text)?.[0].match(/>/g) ?? []).length;
-    const rest = text.replace(QUOTES, '');
+    const markers = QUOTES.exec(text)?.[0] ?? '';
+    const quotes = (markers.match(/>/g) ?? []).length;
+    const rest = text.slice(markers.length);
     const indent = /^[ \t]*/.exec(rest)![0].replaceAll('\t', '    ').length;
     let lineOpen = open;
     for (const [, closing, name, selfClosing] of rest.matchAll(TAG)) {

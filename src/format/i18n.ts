@@ -89,17 +89,27 @@ export interface ChromeLabels extends Omit<Words, 'minutes' | 'originallyPublish
 
 const fill = (text: string, values: Record<string, string>) => text.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? '');
 
-/** The words for a BCP 47 tag (its primary language); English, marked `lang: 'en'`, when we have none. */
+const labels = new Map<string, ChromeLabels>();
+
+/**
+ * The words for a BCP 47 tag (its primary language); English, marked `lang: 'en'`, when we have none.
+ * Made once per tag: an article page asks three times (layout, article, navigation), and every page at least once.
+ */
 export function labelsFor(lang: string): ChromeLabels {
-  const base = baseLanguage(lang);
-  const found = LANGUAGES[base];
+  let words = labels.get(lang);
+  if (!words) labels.set(lang, (words = makeLabels(lang)));
+  return words;
+}
+
+function makeLabels(lang: string): ChromeLabels {
+  const found = LANGUAGES[baseLanguage(lang)];
   const words = found ?? en;
   const locale = found ? lang : 'en';
   const plural = new Intl.PluralRules(locale);
   const number = new Intl.NumberFormat(locale, { numberingSystem: 'latn', useGrouping: false });
   return {
     ...words,
-    lang: found || base === 'en' ? undefined : 'en',
+    lang: found ? undefined : 'en',
     minutes: (n) => fill(words.minutes[plural.select(n)] ?? words.minutes.other, { n: number.format(n) }).replaceAll(' ', '\u00a0'),
     originallyPublished: (source) => fill(words.originallyPublished, { source }),
     readOriginal: (host) => fill(words.readOriginal, { host }),

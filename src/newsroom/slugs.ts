@@ -3,6 +3,8 @@ export const MAX_SEGMENT_BYTES = 80;
 
 /** Characters that tell names apart (C, C++ and C#): symbols and the few punctuation marks that carry meaning. */
 const MEANINGFUL = /[\p{S}#%@*/\\]/u;
+/** Runs of characters that are neither letters, digits nor MEANINGFUL: each becomes one hyphen in a name's key. */
+const NOT_MEANINGFUL = new RegExp(`(?:(?!${MEANINGFUL.source})[^\\p{L}\\p{M}\\p{N}])+`, 'gu');
 const encoder = new TextEncoder();
 
 /** A name as compared: case folded, Latin accents dropped, NFC (the first steps of the segment, shared). */
@@ -51,7 +53,7 @@ export function nameSlug(name: string): string {
     return encoder.encode(codes).length <= MAX_SEGMENT_BYTES ? codes : `u--${shortHash(fold.trim())}`;
   }
   // What tells this name apart from others with the same readable segment: its letters, digits and symbols.
-  const key = fold.replace(new RegExp(`(?:(?!${MEANINGFUL.source})[^\\p{L}\\p{M}\\p{N}])+`, 'gu'), '-').replace(/^-+|-+$/g, '');
+  const key = fold.replace(NOT_MEANINGFUL, '-').replace(/^-+|-+$/g, '');
   if (key === slug && encoder.encode(slug).length <= MAX_SEGMENT_BYTES) return slug;
   return `${cutToBytes(slug, MAX_SEGMENT_BYTES - 10)}--${shortHash(key)}`;
 }
@@ -59,7 +61,10 @@ export function nameSlug(name: string): string {
 /** The names that are one desk, place or tag (the same segment), each once, in its first spelling. */
 export function distinctNames(names: readonly string[]): string[] {
   const seen = new Set<string>();
-  return names.filter((name) => !seen.has(nameSlug(name)) && seen.add(nameSlug(name)));
+  return names.filter((name) => {
+    const slug = nameSlug(name);
+    return !seen.has(slug) && seen.add(slug);
+  });
 }
 
 /**
