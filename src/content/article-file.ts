@@ -162,6 +162,11 @@ function forbiddenCharacters(file: string, value: unknown, path: string[] = []):
   return [];
 }
 
+/** The line of the file (from 1) on which `body`, the end of `contents`, starts: body lines become file lines. */
+export function bodyStartLine(contents: string, body: string): number {
+  return contents.slice(0, contents.length - body.length).split('\n').length;
+}
+
 /** Reads and validates one article file: every problem in it, or its data. */
 export function checkArticle(file: string, contents: string): { raw: RawArticle; data?: Article; issues: ArticleIssue[] } {
   const { raw, issues } = readArticle(file, contents);
@@ -171,7 +176,7 @@ export function checkArticle(file: string, contents: string): { raw: RawArticle;
   const forbidden = forbiddenCharacters(file, raw.frontmatter);
   const nesting = deepestNesting(raw.body);
   if (nesting.depth > MAX_NESTING) {
-    const line = contents.slice(0, contents.length - raw.body.length).split('\n').length - 1 + nesting.line;
+    const line = bodyStartLine(contents, raw.body) - 1 + nesting.line;
     issues.push({ file, field: 'body', message: `line ${line} nests ${nesting.depth} levels deep (quotes, lists or HTML elements within each other); at most ${MAX_NESTING} are allowed` });
   }
   return { raw, data: forbidden.length ? undefined : validated.data, issues: [...issues, ...validated.issues, ...forbidden] };

@@ -5,7 +5,7 @@ import { basename, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { glob } from 'tinyglobby';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { checkArticle, decodeArticle, formatIssues, type ArticleIssue, type RawArticle } from './article-file.ts';
+import { bodyStartLine, checkArticle, decodeArticle, formatIssues, type ArticleIssue, type RawArticle } from './article-file.ts';
 import { writeArticleIndex, type ArticleIndexEntry } from './article-index.ts';
 import type { Article } from './schema.ts';
 import { checkPhotos, imageReferences } from './photos.ts';
@@ -93,7 +93,7 @@ export async function loadArticleFiles(root: string, dir = ARTICLES_DIR, note: (
     slugs.set(checked.raw.slug, file);
     if (checked.data && !checked.issues.length && !other) articles.set(path, { raw: checked.raw, data: checked.data, contents });
     // Photographs: files read and remote ones fetched concurrently, once every file has been listed.
-    const bodyLine = contents.slice(0, contents.length - checked.raw.body.length).split('\n').length;
+    const bodyLine = bodyStartLine(contents, checked.raw.body);
     // A body already refused (nested too deep to parse, say) is not parsed again for its images.
     const references = checked.issues.some((i) => i.field.startsWith('body')) ? [] : imageReferences(checked.raw.frontmatter, checked.raw.body, bodyLine);
     if (references.length) photoChecks.push(checkPhotos(file, path, references));
@@ -194,8 +194,7 @@ async function syncArticles(context: LoaderContext, root: string): Promise<void>
  * frontmatter block given to renderMarkdown, which leaves one line in front of it.
  */
 function fileLine(contents: string, body: string, renderedLine: number): number {
-  const bodyStart = contents.length - body.length + (body.length - body.trimStart().length);
-  return renderedLine - 1 + contents.slice(0, bodyStart).split('\n').length - 1;
+  return renderedLine - 1 + bodyStartLine(contents, body.trimStart()) - 1;
 }
 
 /** An address as the editor wrote it where it can be decoded (Markdown percent-encodes `[`, spaces, …). */
