@@ -120,4 +120,4 @@ if (printedOn) print(document.querySelector<HTMLButtonElement>('#print-button'),
 const notice = document.querySelector<HTMLElement>('.age-notice');
 if (notice) age(notice);
 const quoteBox = document.querySelector<HTMLElement>('.quote-share');
-if (quoteBox) quote(quoteBox, document.querySelector('.article-body')!);
+if (quoteBox) quote(quoteBox, body!);
