@@ -1,3 +1,4 @@
+import type { Kind } from '../content/schema.ts';
 import { baseLanguage } from './language.ts';
 import { LANGUAGES } from './languages/index.ts';
 import { en } from './languages/en.ts';
@@ -70,10 +71,30 @@ export interface Words {
   notFound: string;
   notFoundText: string;
   newest: string;
+  /**
+   * The words around an article's story (kind of story, age notice, contents, related articles, share quote):
+   * optional, since not every language has them yet; `storyLabelsFor` (story-labels.ts) gives English, marked
+   * `lang="en"`, where they are missing.
+   */
+  story?: StoryLabels;
+}
+
+/** The story words of one language (`Words.story`). */
+export interface StoryLabels {
+  /** The label above the headline for each kind of story. */
+  kinds: Record<Kind, string>;
+  /** The age notice with `{}` where the age goes ("3 years", written by Intl.NumberFormat: plural rules included). */
+  olderThan: string;
+  /** Heading of the table of contents. */
+  contents: string;
+  /** Heading of the related-articles list. */
+  related: string;
+  /** The button offered on a selected quote. */
+  shareQuote: string;
 }
 
 /** The words of one page, ready to use. */
-export interface ChromeLabels extends Omit<Words, 'minutes' | 'originallyPublished' | 'readOriginal' | 'moreFrom'> {
+export interface ChromeLabels extends Omit<Words, 'minutes' | 'originallyPublished' | 'readOriginal' | 'moreFrom' | 'story'> {
   /**
    * `"en"` when the page's language has no table and these are the English words: put it in the `lang` attribute
    * of every element holding furniture, so a screen reader reads them with an English voice. Undefined otherwise.

@@ -25,17 +25,10 @@ export function relatedArticles<A extends RelatableArticle>(articles: readonly A
   const tagLists = new Map<string, number[]>();
   const deskLists = new Map<string, number[]>();
   // Each article's tag keys and its position in each list, recorded while the lists are built (no search later).
-  const keys: { tags: [number[], number][]; desk: [number[], number] }[] = order.map((article, i) => {
-    const tags = [...new Set(article.data.tags.map(nameSlug))].map((tag): [number[], number] => {
-      let list = tagLists.get(tag);
-      if (!list) tagLists.set(tag, (list = []));
-      return [list, list.push(i) - 1];
-    });
-    const deskKey = nameSlug(article.data.desk);
-    let desk = deskLists.get(deskKey);
-    if (!desk) deskLists.set(deskKey, (desk = []));
-    return { tags, desk: [desk, desk.push(i) - 1] };
-  });
+  const keys = order.map((article, i) => ({
+    tags: [...new Set(article.data.tags.map(nameSlug))].map((tag) => append(tagLists, tag, i)),
+    desk: append(deskLists, nameSlug(article.data.desk), i),
+  }));
 
   const result = new Map<string, A[]>();
   order.forEach((article, i) => {
@@ -56,6 +49,13 @@ export function relatedArticles<A extends RelatableArticle>(articles: readonly A
     result.set(article.id, picked.map((j) => order[j]!));
   });
   return result;
+}
+
+/** Appends article `i` to the list `key` names (a new list the first time), giving the list and its place there. */
+function append(lists: Map<string, number[]>, key: string, i: number): [list: number[], at: number] {
+  let list = lists.get(key);
+  if (!list) lists.set(key, (list = []));
+  return [list, list.push(i) - 1];
 }
 
 /** The positions around `at` in one list, itself excluded. */

@@ -1,5 +1,6 @@
 import type { Article, Kind } from '../content/schema';
 import { lastUpdated, sortedCorrections } from '../content/corrections';
+import type { PageRole } from '../content/site-pages';
 
 /** Where an article lives and what represents it, all absolute URLs. */
 export interface ArticleUrls {
@@ -25,12 +26,7 @@ export const KIND_TYPES: Record<Kind, string> = {
 };
 
 /** The site's policy pages (content/pages/) that exist, as absolute URLs, for the publisher's properties. */
-export interface PublisherPages {
-  publishingPrinciples?: string;
-  correctionsPolicy?: string;
-  ethicsPolicy?: string;
-  masthead?: string;
-}
+export type PublisherPages = Partial<Record<PageRole, string>>;
 
 /** What the site knows beyond the article: its policy pages, the byline's author page. */
 export interface JsonLdContext {

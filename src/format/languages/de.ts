@@ -48,4 +48,14 @@ export const de: Words = {
   found: { one: '{n} Artikel gefunden', other: '{n} Artikel gefunden' },
   noResults: 'Kein Artikel enthält diese Wörter. Versuchen Sie das Archiv oder die Ressorts:',
   searchNeedsScript: 'Die Suche braucht JavaScript. Alle Artikel stehen auch im Archiv und nach Ressort:',
+  story: {
+    kinds: {
+      news: 'Nachrichten', analysis: 'Analyse', opinion: 'Meinung', explainer: 'Erklärstück',
+      review: 'Rezension', interview: 'Interview', wire: 'Agenturmeldung', sponsored: 'Gesponserter Inhalt',
+    },
+    olderThan: 'Dieser Artikel ist mehr als {} alt',
+    contents: 'Inhalt',
+    related: 'Verwandte Artikel',
+    shareQuote: 'Zitat teilen',
+  },
 };

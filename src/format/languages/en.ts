@@ -48,4 +48,14 @@ export const en: Words = {
   found: { one: '{n} article found', other: '{n} articles found' },
   noResults: 'No article has these words. Try the archive or the desks:',
   searchNeedsScript: 'Search needs JavaScript. Every article is also listed in the archive and by desk:',
+  story: {
+    kinds: {
+      news: 'News', analysis: 'Analysis', opinion: 'Opinion', explainer: 'Explainer',
+      review: 'Review', interview: 'Interview', wire: 'Wire', sponsored: 'Sponsored content',
+    },
+    olderThan: 'This article is more than {} old',
+    contents: 'Contents',
+    related: 'Related articles',
+    shareQuote: 'Share quote',
+  },
 };

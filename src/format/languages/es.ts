@@ -48,4 +48,14 @@ export const es: Words = {
   found: { one: '{n} artículo encontrado', other: '{n} artículos encontrados' },
   noResults: 'Ningún artículo tiene estas palabras. Pruebe el archivo o las secciones:',
   searchNeedsScript: 'La búsqueda necesita JavaScript. Todos los artículos figuran también en el archivo y por sección:',
+  story: {
+    kinds: {
+      news: 'Noticias', analysis: 'Análisis', opinion: 'Opinión', explainer: 'Explicativo',
+      review: 'Reseña', interview: 'Entrevista', wire: 'Agencias', sponsored: 'Contenido patrocinado',
+    },
+    olderThan: 'Este artículo tiene más de {}',
+    contents: 'Contenido',
+    related: 'Artículos relacionados',
+    shareQuote: 'Compartir cita',
+  },
 };

@@ -48,4 +48,14 @@ export const fr: Words = {
   found: { one: '{n} article trouvé', other: '{n} articles trouvés' },
   noResults: 'Aucun article ne contient ces mots. Essayez les archives ou les services :',
   searchNeedsScript: 'La recherche a besoin de JavaScript. Tous les articles figurent aussi dans les archives et par service :',
+  story: {
+    kinds: {
+      news: 'Actualité', analysis: 'Analyse', opinion: 'Opinion', explainer: 'Décryptage',
+      review: 'Critique', interview: 'Entretien', wire: 'Dépêche', sponsored: 'Contenu sponsorisé',
+    },
+    olderThan: 'Cet article date de plus de {}',
+    contents: 'Sommaire',
+    related: 'Articles liés',
+    shareQuote: 'Partager la citation',
+  },
 };

@@ -48,4 +48,14 @@ export const he: Words = {
   found: { one: 'נמצאה כתבה אחת', other: 'נמצאו {n} כתבות' },
   noResults: 'אין כתבה עם המילים האלה. נסו את הארכיון או את הדסקים:',
   searchNeedsScript: 'החיפוש דורש JavaScript. כל הכתבות מופיעות גם בארכיון ולפי דסק:',
+  story: {
+    kinds: {
+      news: 'חדשות', analysis: 'ניתוח', opinion: 'דעה', explainer: 'הסבר',
+      review: 'ביקורת', interview: 'ראיון', wire: 'סוכנויות', sponsored: 'תוכן ממומן',
+    },
+    olderThan: 'כתבה זו פורסמה לפני יותר מ־{}',
+    contents: 'תוכן העניינים',
+    related: 'כתבות קשורות',
+    shareQuote: 'שיתוף ציטוט',
+  },
 };
