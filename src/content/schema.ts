@@ -74,7 +74,7 @@ const bcp47 = z
     }
   }, 'expected a BCP 47 language tag such as en, ar or pt-BR');
 
-/** The kinds of story an article can be (`kind`); the first is the default. Labels: src/format/story-labels.ts. */
+/** The kinds of story an article can be (`kind`); the first is the default. Labels: `story` in src/format/languages/<code>.ts. */
 export const KINDS = ['news', 'analysis', 'opinion', 'explainer', 'review', 'interview', 'wire', 'sponsored'] as const;
 export type Kind = (typeof KINDS)[number];
 
