@@ -11,18 +11,21 @@ const renderer = await markdownConfig.processor.createRenderer({ ...markdownConf
 const linksOf = async (markdown: string) =>
   ((await renderer.render(markdown)) as { metadata: { frontmatter: { links?: string[] } } }).metadata.frontmatter.links;
 
-/** Replays path data made of M/m moves and h runs into the grid of modules it paints. */
+/** Replays path data made of M/m moves and h/v runs (strokes centred on the module line) into the grid it paints. */
 function paint(d: string, size: number): boolean[][] {
   const grid = Array.from({ length: size }, () => Array<boolean>(size).fill(false));
   let x = 0;
   let y = 0;
-  for (const [, cmd, a, b] of d.matchAll(/([Mmh])(-?[\d.]+)(?: (-?[\d.]+))?/g)) {
+  for (const [, cmd, a, b] of d.matchAll(/([Mmhv])(-?[\d.]+)(?: (-?[\d.]+))?/g)) {
     const n = Number(a);
-    if (cmd === 'M') [x, y] = [n, Number(b) - 0.5];
+    if (cmd === 'M') [x, y] = [n, Number(b)];
     else if (cmd === 'm') [x, y] = [x + n, y + Number(b)];
-    else {
-      for (let i = 0; i < n; i++) grid[y]![x + i] = true;
+    else if (cmd === 'h') {
+      for (let i = 0; i < n; i++) grid[y - 0.5]![x + i] = true;
       x += n;
+    } else {
+      for (let i = 0; i < n; i++) grid[y + i]![x - 0.5] = true;
+      y += n;
     }
   }
   return grid;
@@ -30,19 +33,28 @@ function paint(d: string, size: number): boolean[][] {
 
 describe('qrPath', () => {
   const url = 'https://news.example/articles/iran-stands-alone-in-major-blow-iraqi-militias-refuse-to-continue-aiding-iran/';
+  // Permalinks of other lengths, so that both directions of runs are met (the last one's rows make the shorter path).
+  const urls = [url, ...['a', 'tunis-port-strike', 'محلي', `${'ab-cd-'.repeat(13)}13`].map((slug) => `http://localhost:4321/articles/${slug}/`)];
 
-  it('paints exactly the modules of the QR code, nothing more', () => {
-    const { size, d } = qrPath(url);
-    const { data } = encode(url, { ecc: 'L', border: 0, maskPattern: 0 });
+  it.each(urls)('paints exactly the modules of the QR code of %s, nothing more', (text) => {
+    const { size, d } = qrPath(text);
+    const { data } = encode(text, { ecc: 'L', border: 0, maskPattern: 0 });
     expect(size).toBe(data.length);
     expect(paint(d, size)).toEqual(data);
   });
 
-  it('is one compact path: only moves and horizontal runs, no per-module rectangles', () => {
-    const { d } = qrPath(url);
-    expect(d).toMatch(/^M0 \.5h7/);
-    expect(d).toMatch(/^[Mmh\d .-]+$/);
-    expect(d.length).toBeLessThan(3000);
+  it('is one compact path: only moves and runs of one direction, no per-module rectangles', () => {
+    const directions = new Set<string>();
+    for (const text of urls) {
+      const { d } = qrPath(text);
+      expect(d).toMatch(/^M\d*\.?\d+ \d*\.?\d+[hv]7/); // the finder pattern's first edge: seven modules
+      expect(d).toMatch(/^[Mm][\d .-]+(?:[hv][\d.]+m?[\d .-]*)+$/);
+      expect(/h/.test(d) && /v/.test(d)).toBe(false);
+      directions.add(d.includes('h') ? 'h' : 'v');
+      expect(d.length).toBeLessThan(3000);
+    }
+    // Both directions are used: each code gets whichever is shorter.
+    expect([...directions].sort()).toEqual(['h', 'v']);
   });
 });
 
