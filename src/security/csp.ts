@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { Parser } from 'htmlparser2';
 
 /**
- * The policy every page gets, before its own hashes. Nothing may load from another origin; images and the
- * web manifest only from this site; no plugins, no <base>, forms only to this site. Scripts and styles are added per
+ * The policy every page gets, before its own hashes. Nothing may load from another origin; images only from this
+ * site (the site has no web manifest, so default-src 'none' refuses one); no plugins, no <base>, forms only to this site. Scripts and styles are added per
  * page: exactly the hashes of that page's own inline <script> and <style> elements (never 'unsafe-inline').
  */
 export const BASE_POLICY: Record<string, string[]> = {
@@ -11,7 +11,6 @@ export const BASE_POLICY: Record<string, string[]> = {
   'img-src': ["'self'"],
   // Same-site fetches only (Pagefind's index on /search/; audits such as Lighthouse fetch /robots.txt in-page).
   'connect-src': ["'self'"],
-  'manifest-src': ["'self'"],
   'object-src': ["'none'"],
   'base-uri': ["'none'"],
   // Forms only to this site: the search forms (/search/ and the 404 page) send ?q= to /search/; article forms are sanitized away.

@@ -66,7 +66,7 @@ describe('_headers', () => {
   it('sends one header policy on every path: frame-ancestors and the base rules, never a script or style rule', () => {
     expect(headersFile()).toBe([
       '/*',
-      "  Content-Security-Policy: img-src 'self'; connect-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+      "  Content-Security-Policy: img-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
       '  Referrer-Policy: no-referrer',
       '  X-Content-Type-Options: nosniff',
       '  Permissions-Policy: accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()',
