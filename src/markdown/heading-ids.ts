@@ -11,6 +11,14 @@ export interface BodyHeading {
   text: string;
 }
 
+/** Fewer section headings than this: the article is short enough to read without a table of contents. */
+const MIN_CONTENTS_HEADINGS = 3;
+
+/** Whether an article with these section headings gets a table of contents (TableOfContents.astro). */
+export function hasContents(headings: readonly BodyHeading[]): boolean {
+  return headings.length >= MIN_CONTENTS_HEADINGS;
+}
+
 /**
  * Records the h2s of the body as the `headings` fact for the table of contents, and makes sure every h2 and h3 has
  * a stable id. Astro's Markdown step has already given each heading the GitHub-style slug of its own text (a
