@@ -208,7 +208,7 @@ async function benchPhotos(n) {
   for (let i = 0; i < n; i++) {
     const { slug, markdown } = generateArticle(i);
     await mkdir(join(articles, slug), { recursive: true });
-    await writeFile(join(articles, slug, 'lead.jpg'), await photo(2400, 1600, { hue: (i * 37) % 360 }));
+    await writeFile(join(articles, slug, 'lead.jpg'), await photo(2400, 1600, { hue: (i * 37) % 360, grain: i + 1 }));
     await writeFile(join(articles, slug, 'index.md'), markdown.replace('\n---\n', `\nimage: { src: ./lead.jpg, alt: "Generated photograph ${i}", credit: "Benchmark" }\n---\n`));
   }
   const env = { ARTICLES_DIR: articles, ASTRO_CACHE_DIR: join(work, 'cache'), SOCIAL_IMAGE_CACHE: join(work, 'social-images') };

@@ -6,11 +6,12 @@ import sharp from 'sharp';
  * like flat colour. Deterministic: the same bytes every run.
  * @param {number} width shown width (after EXIF orientation)
  * @param {number} height shown height
- * @param {{ hue?: number, format?: 'jpeg' | 'png', orientation?: number }} [options]
+ * @param {{ hue?: number, format?: 'jpeg' | 'png', orientation?: number, grain?: number }} [options] `grain` seeds the
+ *   grain pattern: two photographs with different seeds differ in every block, whatever their hue
  * @returns {Promise<Buffer>}
  */
 export async function photo(width, height, options = {}) {
-  const { hue = 205, format = 'jpeg', orientation } = options;
+  const { hue = 205, format = 'jpeg', orientation, grain: grainSeed = 42 } = options;
   // A camera stores a portrait-held shot sideways and says so in EXIF: the stored pixels are turned back a quarter.
   const [w, h] = orientation && orientation >= 5 ? [height, width] : [width, height];
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
@@ -26,7 +27,7 @@ export async function photo(width, height, options = {}) {
   const picture = await sharp(Buffer.from(svg)).png().toBuffer();
   // Grain: a fixed pseudo-random pattern at low contrast, as a sensor adds.
   const grain = Buffer.alloc(width * height);
-  let seed = 42;
+  let seed = grainSeed;
   for (let i = 0; i < grain.length; i++) {
     seed = (seed * 1103515245 + 12345) & 0x7fffffff;
     grain[i] = 118 + (seed % 21);
