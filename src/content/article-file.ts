@@ -7,6 +7,12 @@ import { deepestNesting, MAX_NESTING } from './nesting.ts';
 /** A file name an editor may use: lowercase a-z, 0-9 and single hyphens, ending in .md. */
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/**
+ * The text `npm run new` writes as the body of a new article (scripts/new-article.mjs). A draft may still hold it
+ * (`npm run check` notes it); an article that would be published with it is an error of its file and line.
+ */
+export const PLACEHOLDER = 'Write the first paragraph of the story here.';
+
 /** One thing wrong with one article file. */
 export interface ArticleIssue {
   file: string;
@@ -167,6 +173,12 @@ export function bodyStartLine(contents: string, body: string): number {
   return contents.slice(0, contents.length - body.length).split('\n').length;
 }
 
+/** The line of the file on which the body still holds `npm run new`'s placeholder text, if it does. */
+export function placeholderLine(contents: string, body: string): number | undefined {
+  const at = body.indexOf(PLACEHOLDER);
+  return at < 0 ? undefined : bodyStartLine(contents, body) + body.slice(0, at).split('\n').length - 1;
+}
+
 /** Reads and validates one article file: every problem in it, or its data. */
 export function checkArticle(file: string, contents: string): { raw: RawArticle; data?: Article; issues: ArticleIssue[] } {
   const { raw, issues } = readArticle(file, contents);
@@ -178,6 +190,10 @@ export function checkArticle(file: string, contents: string): { raw: RawArticle;
   if (nesting.depth > MAX_NESTING) {
     const line = bodyStartLine(contents, raw.body) - 1 + nesting.line;
     issues.push({ file, field: 'body', message: `line ${line} nests ${nesting.depth} levels deep (quotes, lists or HTML elements within each other); at most ${MAX_NESTING} are allowed` });
+  }
+  const placeholder = validated.data && !validated.data.draft ? placeholderLine(contents, raw.body) : undefined;
+  if (placeholder) {
+    issues.push({ file, field: 'body', message: `line ${placeholder} still holds the placeholder of npm run new ("${PLACEHOLDER}"): write the story there, or keep draft: true until it is written` });
   }
   return { raw, data: forbidden.length ? undefined : validated.data, issues: [...issues, ...validated.issues, ...forbidden] };
 }

@@ -5,7 +5,8 @@ import { basename, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { glob } from 'tinyglobby';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { bodyStartLine, checkArticle, decodeArticle, formatIssues, type ArticleIssue, type RawArticle } from './article-file.ts';
+import { bodyStartLine, checkArticle, decodeArticle, formatIssues, placeholderLine, type ArticleIssue, type RawArticle } from './article-file.ts';
+import { buildTime, isScheduled } from './build-time.ts';
 import { writeArticleIndex, type ArticleIndexEntry } from './article-index.ts';
 import type { Article } from './schema.ts';
 import { checkPhotos, imageReferences } from './photos.ts';
@@ -102,6 +103,26 @@ export async function loadArticleFiles(root: string, dir = ARTICLES_DIR, note: (
   // Any problem stops the build before a page is rendered, so the articles map is only used when there is none.
   if (issues.length) throw contentError(formatIssues(issues.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))));
   return articles;
+}
+
+/**
+ * What `npm run check` notes about valid articles that a production build leaves out: drafts (and those still holding
+ * `npm run new`'s placeholder text) and articles scheduled after `now`, with their publication time. One line each,
+ * `file: what`, in file order.
+ */
+export function articleNotes(root: string, articles: Map<string, CheckedArticle>, now: Date = buildTime()): string[] {
+  return [...articles].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).flatMap(([path, { raw, data, contents }]) => {
+    const file = relative(root, path);
+    if (data.draft) {
+      const line = placeholderLine(contents, raw.body);
+      const placeholder = line ? `; line ${line} still holds the placeholder of npm run new` : '';
+      return [`${file}: draft: left out of production builds until the draft line is deleted${placeholder}`];
+    }
+    if (isScheduled(data, now)) {
+      return [`${file}: scheduled for ${data.published.toISOString().replace('.000Z', 'Z')}: left out of builds before that time, published by the first build after it`];
+    }
+    return [];
+  });
 }
 
 /**
