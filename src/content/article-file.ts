@@ -3,6 +3,7 @@ import { parseDocument } from 'yaml';
 import { ARTICLE_FIELDS, articleSchema, type Article } from './schema.ts';
 import { codePoint, XML_FORBIDDEN } from '../markdown/xml-safe-text.ts';
 import { deepestNesting, MAX_NESTING } from './nesting.ts';
+import { unresolvedAlias, yamlProblem } from './yaml-errors.ts';
 
 /** A file name an editor may use: lowercase a-z, 0-9 and single hyphens, ending in .md. */
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -54,19 +55,24 @@ export function readArticle(file: string, contents: string): { raw: RawArticle; 
     });
   } else {
     const doc = parseDocument(match[1]!, { schema: 'core', uniqueKeys: true, prettyErrors: true });
+    // In plain words, one problem per line: one slip (a colon in a title) can make the parser complain twice.
+    // The block's first line is line 2 of the file (the opening --- is line 1).
+    const lines = match[1]!.split(/\r?\n/);
+    const said = new Set<string>();
     for (const error of doc.errors) {
-      // linePos counts from the first line inside the block; the opening --- is line 1 of the file.
-      const line = error.linePos?.[0].line;
-      const what = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-      issues.push({ file, field: 'frontmatter', message: `YAML ${line ? `line ${line + 1}: ` : ''}${what}` });
+      const { line, message } = yamlProblem(error, lines, 2);
+      if (said.has(String(line))) continue;
+      said.add(String(line));
+      issues.push({ file, field: 'frontmatter', message: `${line ? `line ${line}: ` : ''}${message}` });
     }
     if (doc.errors.length === 0) {
       try {
         frontmatter = doc.toJS() ?? {};
       } catch (error) {
-        // The yaml package refuses to expand too many aliases (an "alias bomb" would take all memory): a problem of
-        // this file, reported with the others, not an exception that stops the whole check.
-        issues.push({ file, field: 'frontmatter', message: `YAML could not be read: ${(error as Error).message}; write each value out instead of repeating it with &anchors and *aliases` });
+        // The yaml package refuses to expand too many aliases (an "alias bomb" would take all memory), or a *reference
+        // to nothing: a problem of this file, reported with the others, not an exception that stops the whole check.
+        const alias = /^Unresolved alias/.test((error as Error).message) ? unresolvedAlias(lines, 2) : undefined;
+        issues.push({ file, field: 'frontmatter', message: alias ? `line ${alias.line}: ${alias.message}` : `YAML could not be read: ${(error as Error).message}; write each value out instead of repeating it with &anchors and *aliases` });
       }
     }
   }
