@@ -3,7 +3,7 @@ import { parseDocument } from 'yaml';
 import { ARTICLE_FIELDS, articleSchema, type Article } from './schema.ts';
 import { codePoint, XML_FORBIDDEN } from '../markdown/xml-safe-text.ts';
 import { deepestNesting, MAX_NESTING } from './nesting.ts';
-import { unresolvedAlias, yamlProblem } from './yaml-errors.ts';
+import { cutByComment, unresolvedAlias, yamlProblem } from './yaml-errors.ts';
 
 /** A file name an editor may use: lowercase a-z, 0-9 and single hyphens, ending in .md. */
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -28,6 +28,9 @@ export interface RawArticle {
   frontmatter: unknown;
   body: string;
 }
+
+/** The fields that hold words, where a # is far likelier part of the text than the start of a YAML comment. */
+const TEXT_FIELDS = ['title', 'description', 'source', 'desk', 'location', 'author'] as const;
 
 const FRONTMATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)/;
 
@@ -65,6 +68,7 @@ export function readArticle(file: string, contents: string): { raw: RawArticle; 
       said.add(String(line));
       issues.push({ file, field: 'frontmatter', message: `${line ? `line ${line}: ` : ''}${message}` });
     }
+    for (const { line, message } of doc.errors.length ? [] : cutByComment(lines, 2, TEXT_FIELDS)) issues.push({ file, field: 'frontmatter', message: `line ${line}: ${message}` });
     if (doc.errors.length === 0) {
       try {
         frontmatter = doc.toJS() ?? {};

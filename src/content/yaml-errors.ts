@@ -117,3 +117,19 @@ export function unresolvedAlias(lines: string[], firstLine: number): { line: num
   const { key, value } = field(lines[index])!;
   return { line: index + firstLine, message: markupStart(key, value)! };
 }
+
+/**
+ * Text fields that YAML silently cut short: in an unquoted value, ` #` (or a # at its start) begins a comment, so
+ * `title: Talks #2 resume` is the title "Talks" without a word of warning. One problem for each such line of `keys`.
+ */
+export function cutByComment(lines: string[], firstLine: number, keys: readonly string[]): { line: number; message: string }[] {
+  return lines.flatMap((text, i) => {
+    const f = /^\S/.test(text) ? field(text) : undefined;
+    if (!f || !keys.includes(f.key) || /^["'[{|>]/.test(f.value)) return [];
+    const at = /(?:^|\s)#/.exec(f.value);
+    if (!at) return [];
+    const kept = f.value.slice(0, at.index).trim();
+    const cut = kept ? `would end at "${kept}"` : 'would be empty';
+    return [{ line: i + firstLine, message: `the ${f.key} has a #, which YAML reads as the start of a comment, so the ${f.key} ${cut}: put the ${f.key} in quotes, e.g. ${f.key}: ${quoted(f.value)}` }];
+  });
+}

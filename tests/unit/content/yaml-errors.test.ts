@@ -57,3 +57,20 @@ describe('YAML mistakes, in plain words with the line and the fix', () => {
     expect(problems('title: "Iran: Militias refuse"', 'description: It\'s over', ...rest, 'tags:', '- Ports', '- "C++"')).toEqual([]);
   });
 });
+
+describe('text YAML would cut short without an error', () => {
+  it('a # in an unquoted title, dek, desk or byline: a comment to YAML, so the words after it would be lost', () => {
+    expect(problems('title: Talks #2 resume today', ...rest)).toEqual([
+      'line 2: the title has a #, which YAML reads as the start of a comment, so the title would end at "Talks": put the title in quotes, e.g. title: "Talks #2 resume today"',
+    ]);
+    expect(problems('title: #1 story of the year', ...rest)).toEqual([
+      'line 2: the title has a #, which YAML reads as the start of a comment, so the title would be empty: put the title in quotes, e.g. title: "#1 story of the year"',
+    ]);
+    expect(problems('title: Talks', ...rest, 'author: Ana #Reporter')).toEqual([
+      'line 7: the author has a #, which YAML reads as the start of a comment, so the author would end at "Ana": put the author in quotes, e.g. author: "Ana #Reporter"',
+    ]);
+  });
+  it('leaves quoted text, a # inside a word and comments after other fields alone', () => {
+    expect(problems('title: "Talks #2 resume"', 'description: C# and F# on the quay', ...rest, 'draft: true # until Monday')).toEqual([]);
+  });
+});
