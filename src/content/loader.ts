@@ -12,6 +12,7 @@ import type { Article } from './schema.ts';
 import { checkPhotos, imageReferences } from './photos.ts';
 import type { InvalidLink } from '../markdown/link-check.ts';
 import type { RemovedCharacter } from '../markdown/xml-safe-text.ts';
+import { SITE } from '../site.ts';
 
 /** An article file that passed every check: its parts, its validated data and the text it was read from. */
 export interface CheckedArticle {
@@ -179,7 +180,9 @@ async function syncArticles(context: LoaderContext, root: string): Promise<void>
     const filePath = posixRelative(root, path);
     stale.delete(id);
     index.push({ slug: id, data });
-    const digest = generateDigest(`${code}\0${contents}`);
+    // The site's time zone decides the instant of a date written without an offset (parseData reads it): an entry
+    // stored under another zone is not reused.
+    const digest = generateDigest(`${code}\0${SITE.timeZone}\0${contents}`);
     if (store.get(id)?.digest === digest) return;
     // renderMarkdown first splits off a leading --- block as frontmatter: an empty one goes first, so a body that
     // opens with a thematic break (---) stays Markdown.

@@ -2,7 +2,7 @@ import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LoaderContext } from 'astro/loaders';
 import { markdownConfigDefaults } from '@astrojs/markdown-remark';
 import { articleLoader, articleNotes, loadArticleFiles } from '../../../src/content/loader';
@@ -63,6 +63,25 @@ describe('the articles loader (one path for dev, check and build)', () => {
     const index = await readArticleIndex(join(root, 'cache'));
     expect(index.map((a) => a.slug)).toEqual(['harbour-strike']);
     expect(index[0]!.data.published).toEqual(new Date('2024-12-16T00:00:00Z'));
+  });
+
+  it('does not reuse an entry stored under another site time zone (a date alone is another instant there)', async () => {
+    await writeFile(join(root, 'content/articles/a.md'), article('A'));
+    const { context, renders } = await fakeContext(root);
+    await articleLoader().load(context);
+    await articleLoader().load(context);
+    expect(renders()).toBe(1);
+    vi.stubEnv('SITE_TIME_ZONE', 'Asia/Tokyo');
+    vi.resetModules();
+    try {
+      const inTokyo = await import('../../../src/content/loader');
+      await inTokyo.articleLoader().load(context);
+      expect(renders()).toBe(2);
+      expect((await readArticleIndex(join(root, 'cache')))[0]!.data.published).toEqual(new Date('2024-12-15T15:00:00Z'));
+    } finally {
+      vi.unstubAllEnvs();
+      vi.resetModules();
+    }
   });
 
   it('renders again only what changed, and drops the entries of deleted files', async () => {
