@@ -12,6 +12,7 @@ import { imageRemotePatterns } from './src/content/photos.ts';
 import { publicOrigin } from './src/integrations/public-origin.ts';
 import { resolveOrigin } from './src/sharing/origin.ts';
 import { SITE } from './src/site.ts';
+import { settingProblems } from './src/settings.ts';
 
 /** The public origin of the site: SITE_URL, else SITE.url (src/site.ts); an invalid value stops here, naming it. */
 const origin = (() => {
@@ -23,6 +24,12 @@ const origin = (() => {
     process.exit(1);
   }
 })();
+// The other settings (time zone, build time): one line each, then stop, before anything reads them.
+const problems = settingProblems();
+if (problems.length) {
+  console.error(problems.join('\n'));
+  process.exit(1);
+}
 const site = origin.url;
 const root = fileURLToPath(new URL('.', import.meta.url));
 /**

@@ -9,6 +9,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { acquireLock, missingPages, partialFolder, PublishError, publishTarget, recoverSwap, swapIn } from './lib/publish.mjs';
 import { readArticleIndex } from '../src/content/article-index.ts';
+import { BUILD_TIME_SETTING, buildTimeEnv, isPublic, startBuildTime } from '../src/content/build-time.ts';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -20,10 +21,13 @@ function cleanEnv() {
   return env;
 }
 
-/** The article pages a build must have written: every article in the index the build's loader wrote, less drafts. */
-async function publishedSlugs(env) {
+/**
+ * The article pages a build must have written: every article in the index the build's loader wrote, less drafts and
+ * articles scheduled after the build time `now`.
+ */
+async function publishedSlugs(env, now) {
   const cacheDir = resolve(ROOT, env.ASTRO_CACHE_DIR || 'node_modules/.astro');
-  return (await readArticleIndex(cacheDir)).filter((entry) => !entry.data.draft).map((entry) => entry.slug);
+  return (await readArticleIndex(cacheDir)).filter((entry) => isPublic(entry.data, true, now)).map((entry) => entry.slug);
 }
 
 /**
@@ -43,11 +47,20 @@ export async function buildSite({ outDir = resolve(ROOT, 'dist'), env = {}, quie
   let release = async () => {};
   let partial;
   try {
+    const baseEnv = { ...cleanEnv(), ASTRO_TELEMETRY_DISABLED: '1', ...env };
+    // One build time for the whole build (src/content/build-time.ts): this check and every process of astro build.
+    const now = (() => {
+      try {
+        return startBuildTime(baseEnv[BUILD_TIME_SETTING]);
+      } catch (error) {
+        throw new PublishError(error.message);
+      }
+    })();
+    const buildEnv = { ...baseEnv, ...buildTimeEnv(now) };
     const target = await publishTarget(outDir);
     release = await acquireLock(target, say);
     await recoverSwap(target, say);
     partial = await partialFolder(target);
-    const buildEnv = { ...cleanEnv(), ASTRO_TELEMETRY_DISABLED: '1', ...env };
     const child = spawn(process.execPath, [resolve(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', partial], {
       cwd: ROOT,
       env: buildEnv,
@@ -62,7 +75,7 @@ export async function buildSite({ outDir = resolve(ROOT, 'dist'), env = {}, quie
     }
     const code = await new Promise((done) => child.on('close', (c) => done(c ?? 1)));
     if (code !== 0) return { code, output };
-    const missing = missingPages(partial, await publishedSlugs(buildEnv));
+    const missing = missingPages(partial, await publishedSlugs(buildEnv, now));
     if (missing.length) {
       say(`The build finished without ${missing.length} of its pages (${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''}): not published.`);
       return { code: 1, output };

@@ -8,9 +8,19 @@ import { runnerImport } from 'vite';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 // Vite's module runner loads the TypeScript sources as they are, so the check uses the build's own code.
 const { module } = await runnerImport(resolve(root, 'src/content/loader.ts'), { root, logLevel: 'error' });
+// A wrong setting (time zone, build time) first, alone: read by every date, it would make each article look wrong.
+const { settingProblems } = (await runnerImport(resolve(root, 'src/settings.ts'), { root, logLevel: 'error' })).module;
+const problems = settingProblems();
+if (problems.length) {
+  console.error(problems.join('\n'));
+  process.exit(1);
+}
 try {
   const articles = await module.loadArticleFiles(root);
   console.log(`${articles.size} article file${articles.size === 1 ? '' : 's'} checked in ${module.ARTICLES_DIR}: no problems.`);
+  // Valid, but not on the site yet: drafts and scheduled articles, as notes (not errors).
+  const notes = module.articleNotes(root, articles);
+  if (notes.length) console.log(`${notes.length} note${notes.length === 1 ? '' : 's'} (not published now):\n${notes.map((note) => `  ${note}`).join('\n')}`);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exitCode = 1;

@@ -45,7 +45,7 @@ if (missing.length && process.stdin.isTTY) {
 }
 
 const { fileSlug } = await load('src/newsroom/slugs.ts');
-const { checkArticle, formatIssues, SLUG } = await load('src/content/article-file.ts');
+const { checkArticle, formatIssues, PLACEHOLDER, SLUG } = await load('src/content/article-file.ts');
 const slug = values.slug ?? fileSlug(title);
 if (!slug) fail('the headline has no Latin letters to make a file name from: give one with --slug');
 // Checked as a file name before it becomes a path: no /, no .., only what the build accepts.
@@ -68,7 +68,8 @@ const frontmatter = [
   // A draft until the editor has written the story and removes this line: the build leaves drafts out.
   'draft: true',
 ];
-const contents = `---\n${frontmatter.join('\n')}\n---\nWrite the first paragraph of the story here.\n`;
+// The placeholder is the one `npm run check` looks for: published with it, the article stops the build.
+const contents = `---\n${frontmatter.join('\n')}\n---\n${PLACEHOLDER}\n`;
 
 // The same checks as the build, before anything is written.
 const { issues } = checkArticle(relative(root, path), contents);

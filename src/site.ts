@@ -12,10 +12,14 @@ export const SITE = {
   url: undefined as string | undefined,
   /** Default language of the site chrome (articles may set their own). */
   lang: 'en',
-  /** IANA time zone used for every date shown. */
-  timeZone: 'UTC',
-  /** Label printed after a time of day. */
-  timeZoneLabel: 'UTC',
+  /**
+   * IANA time zone (`Europe/London`, `Asia/Jerusalem`) in which every date and time is shown, the archive groups its
+   * months, and a date-time written without an offset is read. The environment variable SITE_TIME_ZONE overrides it;
+   * a name that is not a time zone stops the build and `npm run check` (src/format/time-zone.ts).
+   */
+  timeZone: process.env.SITE_TIME_ZONE?.trim() || 'UTC',
+  /** Label printed after a time of day; unset, the zone's own short name at that date (UTC, BST, CET, GMT-4…). */
+  timeZoneLabel: undefined as string | undefined,
   /**
    * The years an article's dates may have: a year before `earliestYear`, or after `latestYear` (default: next
    * year), is an error that suggests the likely typo (0024 → 2024).

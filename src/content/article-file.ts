@@ -3,9 +3,16 @@ import { parseDocument } from 'yaml';
 import { ARTICLE_FIELDS, articleSchema, type Article } from './schema.ts';
 import { codePoint, XML_FORBIDDEN } from '../markdown/xml-safe-text.ts';
 import { deepestNesting, MAX_NESTING } from './nesting.ts';
+import { cutByComment, unresolvedAlias, yamlProblem } from './yaml-errors.ts';
 
 /** A file name an editor may use: lowercase a-z, 0-9 and single hyphens, ending in .md. */
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * The text `npm run new` writes as the body of a new article (scripts/new-article.mjs). A draft may still hold it
+ * (`npm run check` notes it); an article that would be published with it is an error of its file and line.
+ */
+export const PLACEHOLDER = 'Write the first paragraph of the story here.';
 
 /** One thing wrong with one article file. */
 export interface ArticleIssue {
@@ -21,6 +28,9 @@ export interface RawArticle {
   frontmatter: unknown;
   body: string;
 }
+
+/** The fields that hold words, where a # is far likelier part of the text than the start of a YAML comment. */
+const TEXT_FIELDS = ['title', 'description', 'source', 'desk', 'location', 'author'] as const;
 
 const FRONTMATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)/;
 
@@ -48,19 +58,25 @@ export function readArticle(file: string, contents: string): { raw: RawArticle; 
     });
   } else {
     const doc = parseDocument(match[1]!, { schema: 'core', uniqueKeys: true, prettyErrors: true });
+    // In plain words, one problem per line: one slip (a colon in a title) can make the parser complain twice.
+    // The block's first line is line 2 of the file (the opening --- is line 1).
+    const lines = match[1]!.split(/\r?\n/);
+    const said = new Set<string>();
     for (const error of doc.errors) {
-      // linePos counts from the first line inside the block; the opening --- is line 1 of the file.
-      const line = error.linePos?.[0].line;
-      const what = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-      issues.push({ file, field: 'frontmatter', message: `YAML ${line ? `line ${line + 1}: ` : ''}${what}` });
+      const { line, message } = yamlProblem(error, lines, 2);
+      if (said.has(String(line))) continue;
+      said.add(String(line));
+      issues.push({ file, field: 'frontmatter', message: `${line ? `line ${line}: ` : ''}${message}` });
     }
+    for (const { line, message } of doc.errors.length ? [] : cutByComment(lines, 2, TEXT_FIELDS)) issues.push({ file, field: 'frontmatter', message: `line ${line}: ${message}` });
     if (doc.errors.length === 0) {
       try {
         frontmatter = doc.toJS() ?? {};
       } catch (error) {
-        // The yaml package refuses to expand too many aliases (an "alias bomb" would take all memory): a problem of
-        // this file, reported with the others, not an exception that stops the whole check.
-        issues.push({ file, field: 'frontmatter', message: `YAML could not be read: ${(error as Error).message}; write each value out instead of repeating it with &anchors and *aliases` });
+        // The yaml package refuses to expand too many aliases (an "alias bomb" would take all memory), or a *reference
+        // to nothing: a problem of this file, reported with the others, not an exception that stops the whole check.
+        const alias = /^Unresolved alias/.test((error as Error).message) ? unresolvedAlias(lines, 2) : undefined;
+        issues.push({ file, field: 'frontmatter', message: alias ? `line ${alias.line}: ${alias.message}` : `YAML could not be read: ${(error as Error).message}; write each value out instead of repeating it with &anchors and *aliases` });
       }
     }
   }
@@ -167,6 +183,12 @@ export function bodyStartLine(contents: string, body: string): number {
   return contents.slice(0, contents.length - body.length).split('\n').length;
 }
 
+/** The line of the file on which the body still holds `npm run new`'s placeholder text, if it does. */
+export function placeholderLine(contents: string, body: string): number | undefined {
+  const at = body.indexOf(PLACEHOLDER);
+  return at < 0 ? undefined : bodyStartLine(contents, body) + body.slice(0, at).split('\n').length - 1;
+}
+
 /** Reads and validates one article file: every problem in it, or its data. */
 export function checkArticle(file: string, contents: string): { raw: RawArticle; data?: Article; issues: ArticleIssue[] } {
   const { raw, issues } = readArticle(file, contents);
@@ -178,6 +200,10 @@ export function checkArticle(file: string, contents: string): { raw: RawArticle;
   if (nesting.depth > MAX_NESTING) {
     const line = bodyStartLine(contents, raw.body) - 1 + nesting.line;
     issues.push({ file, field: 'body', message: `line ${line} nests ${nesting.depth} levels deep (quotes, lists or HTML elements within each other); at most ${MAX_NESTING} are allowed` });
+  }
+  const placeholder = validated.data && !validated.data.draft ? placeholderLine(contents, raw.body) : undefined;
+  if (placeholder) {
+    issues.push({ file, field: 'body', message: `line ${placeholder} still holds the placeholder of npm run new ("${PLACEHOLDER}"): write the story there, or keep draft: true until it is written` });
   }
   return { raw, data: forbidden.length ? undefined : validated.data, issues: [...issues, ...validated.issues, ...forbidden] };
 }

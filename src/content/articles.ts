@@ -3,12 +3,13 @@ import { SITE } from '../site';
 import { truncateAtWord } from '../format/text.ts';
 import type { ArticleFacts } from '../markdown/article-facts.ts';
 import type { BodyHeading } from '../markdown/heading-ids.ts';
+import { isPublic } from './build-time.ts';
 
 export type ArticleEntry = CollectionEntry<'articles'>;
 
-/** Production builds leave drafts out; `astro dev` shows them. */
-export function isPublished(entry: Pick<ArticleEntry, 'data'>, production = import.meta.env.PROD): boolean {
-  return !(production && entry.data.draft);
+/** Production builds leave out drafts and articles scheduled after the build time; `astro dev` shows them. */
+export function isPublished(entry: Pick<ArticleEntry, 'data'>, production = import.meta.env.PROD, now?: Date): boolean {
+  return isPublic(entry.data, production, now);
 }
 
 /** Newest first by publication date; ties broken by headline so the order is stable. */

@@ -5,12 +5,14 @@ import { basename, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { glob } from 'tinyglobby';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { bodyStartLine, checkArticle, decodeArticle, formatIssues, type ArticleIssue, type RawArticle } from './article-file.ts';
+import { bodyStartLine, checkArticle, decodeArticle, formatIssues, placeholderLine, type ArticleIssue, type RawArticle } from './article-file.ts';
+import { buildTime, isScheduled } from './build-time.ts';
 import { writeArticleIndex, type ArticleIndexEntry } from './article-index.ts';
 import type { Article } from './schema.ts';
 import { checkPhotos, imageReferences } from './photos.ts';
 import type { InvalidLink } from '../markdown/link-check.ts';
 import type { RemovedCharacter } from '../markdown/xml-safe-text.ts';
+import { SITE } from '../site.ts';
 
 /** An article file that passed every check: its parts, its validated data and the text it was read from. */
 export interface CheckedArticle {
@@ -105,6 +107,26 @@ export async function loadArticleFiles(root: string, dir = ARTICLES_DIR, note: (
 }
 
 /**
+ * What `npm run check` notes about valid articles that a production build leaves out: drafts (and those still holding
+ * `npm run new`'s placeholder text) and articles scheduled after `now`, with their publication time. One line each,
+ * `file: what`, in file order.
+ */
+export function articleNotes(root: string, articles: Map<string, CheckedArticle>, now: Date = buildTime()): string[] {
+  return [...articles].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).flatMap(([path, { raw, data, contents }]) => {
+    const file = relative(root, path);
+    if (data.draft) {
+      const line = placeholderLine(contents, raw.body);
+      const placeholder = line ? `; line ${line} still holds the placeholder of npm run new` : '';
+      return [`${file}: draft: left out of production builds until the draft line is deleted${placeholder}`];
+    }
+    if (isScheduled(data, now)) {
+      return [`${file}: scheduled for ${data.published.toISOString().replace('.000Z', 'Z')}: left out of builds before that time, published by the first build after it`];
+    }
+    return [];
+  });
+}
+
+/**
  * A fingerprint of the code that turns a file into a stored entry (this project's sources, its dependencies'
  * versions, the Astro config). It is part of every entry's digest, so an entry rendered by older code is never
  * reused from Astro's cache; an unchanged file under unchanged code is neither parsed nor rendered again.
@@ -158,7 +180,9 @@ async function syncArticles(context: LoaderContext, root: string): Promise<void>
     const filePath = posixRelative(root, path);
     stale.delete(id);
     index.push({ slug: id, data });
-    const digest = generateDigest(`${code}\0${contents}`);
+    // The site's time zone decides the instant of a date written without an offset (parseData reads it): an entry
+    // stored under another zone is not reused.
+    const digest = generateDigest(`${code}\0${SITE.timeZone}\0${contents}`);
     if (store.get(id)?.digest === digest) return;
     // renderMarkdown first splits off a leading --- block as frontmatter: an empty one goes first, so a body that
     // opens with a thematic break (---) stays Markdown.

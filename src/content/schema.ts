@@ -3,6 +3,7 @@ import type { ImageMetadata } from 'astro';
 import { parseIsoDate } from '../format/dates.ts';
 import { SITE } from '../site.ts';
 import { distinctNames } from '../newsroom/slugs.ts';
+import { buildTime } from './build-time.ts';
 
 /** Error text that says "required" when the field is absent, else what was expected. */
 const expected = (what: string) => (issue: { input?: unknown }) =>
@@ -41,7 +42,7 @@ const isoDate = z
  * What is wrong with a date's year as written, if anything: before SITE.earliestYear or after SITE.latestYear
  * (default: next year), with the date it was most likely meant to be.
  */
-export function yearProblem(year: number, text: string, now = new Date()): string | undefined {
+export function yearProblem(year: number, text: string, now = buildTime()): string | undefined {
   const earliest = SITE.earliestYear;
   const latest = SITE.latestYear ?? now.getUTCFullYear() + 1;
   if (year >= earliest && year <= latest) return undefined;

@@ -10,6 +10,7 @@ import { faIR } from 'date-fns/locale/fa-IR';
 import { he } from 'date-fns/locale/he';
 import { TZDate, tz } from '@date-fns/tz';
 import { SITE } from '../site.ts';
+import { timeZoneLabel } from './time-zone.ts';
 
 /** 400 Gregorian years in milliseconds. */
 const GREGORIAN_CYCLE_MS = 146_097 * 86_400_000;
@@ -71,7 +72,7 @@ export function formatDate(date: Date, lang = 'en'): string {
     const day = intl
       ? new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: SITE.timeZone, numberingSystem: 'latn' }).format(date)
       : format(date, 'd MMMM yyyy', options);
-    return hasTimeOfDay(date) ? `${day}, ${format(date, 'HH:mm', options)} ${SITE.timeZoneLabel}` : day;
+    return hasTimeOfDay(date) ? `${day}, ${format(date, 'HH:mm', options)} ${SITE.timeZoneLabel ?? timeZoneLabel(date, SITE.timeZone)}` : day;
   });
 }
 

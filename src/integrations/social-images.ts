@@ -1,10 +1,14 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { buildTimeEnv } from '../content/build-time.ts';
 
-/** Runs a Node script with arguments, logging each line it prints; rejects when it fails. */
+/**
+ * Runs a Node script with arguments, logging each line it prints; rejects when it fails. The script sees the build's
+ * time (an old article's social image says how old it is, as its page does).
+ */
 function runNode(script: URL, args: string[], logger: AstroIntegrationLogger): Promise<void> {
-  const child = spawn(process.execPath, [fileURLToPath(script), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [fileURLToPath(script), ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...buildTimeEnv() } });
   let errors = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => chunk.trimEnd().split('\n').forEach((line) => logger.info(line)));
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (errors += chunk));

@@ -6,6 +6,7 @@ import type { SocialCard } from './social-image.ts';
 import { SITE } from '../site.ts';
 import { storyLabelsFor } from '../format/story-labels.ts';
 import { ageNotice } from '../format/age.ts';
+import { buildTime } from '../content/build-time.ts';
 
 /**
  * The separator of the image's credit line. In Arabic-script languages a middle dot beside Arabic-Indic digits
@@ -20,7 +21,7 @@ export function lineSeparator(lang: string): string {
  * What an article's social image shows, formatted as on its page. An old article's card says so where the desk
  * goes ("This article is more than 2 years old", as above its headline): a shared link must not pass as news.
  */
-export function socialCard(article: Article, now = new Date()): SocialCard {
+export function socialCard(article: Article, now = buildTime()): SocialCard {
   const { labels, lang } = storyLabelsFor(article.lang);
   return {
     title: article.title,

@@ -20,8 +20,8 @@ describe('the invalid-article corpus', () => {
   it.each([
     ['no-frontmatter.md', 'frontmatter', 'expected the file to start with a --- line'],
     ['unclosed-frontmatter.md', 'frontmatter', 'the --- block that opens line 1 is never closed'],
-    ['broken-yaml.md', 'frontmatter', 'YAML line 6: Missing closing "quote'],
-    ['duplicate-key.md', 'frontmatter', 'YAML line 3: Map keys must be unique'],
+    ['broken-yaml.md', 'frontmatter', 'line 2: the title opens a quotation mark (") that is never closed: end the title with " on the same line'],
+    ['duplicate-key.md', 'frontmatter', 'line 3: "title" is given twice (lines 2 and 3): keep one'],
     ['wrong-types.md', 'title', 'expected title as text (quote it if it looks like a number'],
     ['wrong-types.md', 'desk', 'expected desk as text'],
     ['wrong-types.md', 'draft', 'expected true or false'],

@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { lstat, mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { load } from 'cheerio';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../scripts/build.mjs';
 
@@ -39,5 +41,50 @@ describe('npm run build in one folder', () => {
     expect(build.output).toMatch(/SITE_URL is not set .* CI is set, so the build stops/);
     expect(build.output).not.toMatch(/\n\s+at /);
     expect((await readdir(work)).filter((name) => name.startsWith('ci-dist'))).toEqual([]);
+  });
+});
+
+describe('the build time and the site time zone', () => {
+  const seconds = (iso: string) => String(Date.parse(iso) / 1000);
+
+  it('publishes a scheduled article from the first build after its time, and shows times in SITE_TIME_ZONE', { timeout: 600_000 }, async () => {
+    const folder = join(work, 'scheduled-articles');
+    await mkdir(folder);
+    // Just after midnight UTC on 1 March 2030 is still 28 February in New York.
+    await writeFile(join(folder, 'later.md'), '---\ntitle: "Later"\npublished: 2030-03-01T03:00:00Z\ndesk: Night Desk\nlocation: Paris\nsource: The Reader\n---\n\nLater.\n');
+    await writeFile(join(folder, 'now.md'), '---\ntitle: "Now"\npublished: 2030-01-01\ndesk: World Desk\nlocation: Paris\nsource: The Reader\n---\n\nNow.\n');
+    const build = (time: string) => {
+      const outDir = join(work, `scheduled-${time.slice(0, 10)}`);
+      return buildSite({ outDir, env: { ...env, ARTICLES_DIR: folder, SITE_URL: 'https://news.example', SITE_TIME_ZONE: 'America/New_York', SOURCE_DATE_EPOCH: seconds(time) }, quiet: true }).then((b) => ({ ...b, outDir }));
+    };
+    const before = await build('2030-03-01T02:59:59Z');
+    expect(before.code).toBe(0);
+    expect(existsSync(join(before.outDir, 'articles/now/index.html'))).toBe(true);
+    expect(existsSync(join(before.outDir, 'articles/later'))).toBe(false);
+    expect(existsSync(join(before.outDir, 'desks/night-desk'))).toBe(false);
+    expect(await readFile(join(before.outDir, 'rss.xml'), 'utf8')).not.toContain('Later');
+
+    const after = await build('2030-03-01T03:00:00Z');
+    expect(after.code).toBe(0);
+    const $ = load(await readFile(join(after.outDir, 'articles/later/index.html'), 'utf8'));
+    expect($('.dates time').first().text()).toBe('28 February 2030, 22:00 GMT-5');
+    expect($('.dates time').first().attr('datetime')).toBe('2030-03-01T03:00:00.000Z');
+    expect(existsSync(join(after.outDir, 'archive/2030/02/index.html'))).toBe(true);
+    expect(existsSync(join(after.outDir, 'archive/2030/03'))).toBe(false);
+    expect(await readFile(join(after.outDir, 'rss.xml'), 'utf8')).toContain('<pubDate>Fri, 01 Mar 2030 03:00:00 GMT</pubDate>');
+  });
+
+  it('stops at an unknown time zone or build time in one line naming the setting, writing nothing', async () => {
+    for (const [setting, value, line] of [
+      ['SITE_TIME_ZONE', 'Europe/Lodnon', 'SITE_TIME_ZONE: "Europe/Lodnon" is not a time zone this Node.js knows'],
+      ['SOURCE_DATE_EPOCH', 'next week', 'SOURCE_DATE_EPOCH: "next week" is not a time'],
+    ]) {
+      const outDir = join(work, 'bad-setting-dist');
+      const build = await buildSite({ outDir, env: { ...env, SITE_URL: 'https://news.example', [setting!]: value! }, quiet: true });
+      expect(build.code).not.toBe(0);
+      expect(build.output).toContain(line);
+      expect(build.output).not.toMatch(/\n\s+at /);
+      expect((await readdir(work)).filter((name) => name.startsWith('bad-setting-dist'))).toEqual([]);
+    }
   });
 });

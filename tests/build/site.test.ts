@@ -3,7 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { load, type CheerioAPI } from 'cheerio';
 import { describe, expect, inject, it } from 'vitest';
-import { SEED_SLUG, ROOT } from '../helpers/paths';
+import { SCHEDULED_MARK, SCHEDULED_SLUG, SEED_SLUG, ROOT } from '../helpers/paths';
+import { glob } from 'tinyglobby';
 
 const dist = inject('distDir');
 const page = async (path: string): Promise<CheerioAPI> => load(await readFile(join(dist, path), 'utf8'));
@@ -104,6 +105,24 @@ describe('a second article file', () => {
   it('leaves drafts out of the production build', async () => {
     expect(existsSync(join(dist, 'articles/draft-fixture/index.html'))).toBe(false);
     expect((await page('index.html')).text()).not.toContain('a draft that production builds leave out');
+  });
+
+  it('leaves out an article scheduled after the build time: no page, listing, feed, sitemap or search entry', async () => {
+    expect(existsSync(join(dist, `articles/${SCHEDULED_SLUG}`))).toBe(false);
+    // Its title, desk, place and tag all hold the mark: no page, listing, author page, related list, feed or sitemap
+    // of the site may name it or link to it.
+    const files = await glob('**/*.{html,xml,json,txt}', { cwd: dist, ignore: ['pagefind/**'] });
+    expect(files).toEqual(expect.arrayContaining(['index.html', 'rss.xml', 'atom.xml', 'feed.json', 'sitemap-0.xml', 'news-sitemap.xml', 'authors/a-tester/index.html', 'tags/iran/index.html', 'desks/test-desk/index.html']));
+    const naming = [];
+    for (const file of files) {
+      const text = (await readFile(join(dist, file), 'utf8')).toLowerCase();
+      if (text.includes(SCHEDULED_MARK.toLowerCase()) || text.includes(SCHEDULED_SLUG)) naming.push(file);
+    }
+    expect(naming).toEqual([]);
+    // Search: Pagefind indexes the built article pages, and its index lists each page it holds.
+    const pagefind = JSON.parse(await readFile(join(dist, 'pagefind/pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    const indexed = Object.values(pagefind.languages).reduce((sum, { page_count }) => sum + page_count, 0);
+    expect(indexed).toBe((await glob('articles/*/index.html', { cwd: dist })).length);
   });
 });
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { buildSite } from '../../scripts/build.mjs';
-import { FIXTURE_ARTICLES, FIXTURE_AUTHORS, INVALID_ARTICLES, SCREENSHOTS, XSS_ARTICLES } from './paths';
+import { FIXTURE_ARTICLES, FIXTURE_AUTHORS, INVALID_ARTICLES, SCHEDULED_MARK, SCHEDULED_SLUG, SCREENSHOTS, XSS_ARTICLES } from './paths';
 import { ensureChromium } from './chromium';
 import { writeNewsroom } from './newsroom-fixtures';
 import { startPhotoHost, writeInvalidPhotoArticles, writePhotoArticles } from './photo-fixtures';
@@ -38,6 +38,13 @@ export default async function setup(project: TestProject) {
   const articles = join(work, 'articles');
   await cp(`${project.config.root}/content/articles`, articles, { recursive: true });
   await cp(FIXTURE_ARTICLES, articles, { recursive: true });
+  // A scheduled article, written here because its date must be in the future of every run: 30 days after now.
+  const scheduledFor = new Date(Date.now() + 30 * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  await writeFile(join(articles, `${SCHEDULED_SLUG}.md`), [
+    '---', `title: "Test fixture: ${SCHEDULED_MARK} article scheduled for later"`, 'source: The Reader test desk', `desk: ${SCHEDULED_MARK} Desk`,
+    `location: ${SCHEDULED_MARK}ville`, `published: ${scheduledFor}`, 'author: A. Tester', `tags: [${SCHEDULED_MARK}, Iran]`, '---',
+    `This ${SCHEDULED_MARK} article must appear nowhere before its time.`, '',
+  ].join('\n'));
   const distDir = join(work, 'dist');
   const site = await buildSite({ outDir: distDir, env: { ...ORIGIN, ARTICLES_DIR: articles, AUTHORS_DIR: FIXTURE_AUTHORS }, quiet: true });
   if (site.code !== 0) throw new Error(`The test site did not build:\n${site.output}`);

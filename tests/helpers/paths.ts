@@ -11,3 +11,9 @@ export const TEST_OUTPUT = resolve(ROOT, 'test-output');
 /** Screenshots of the browser tests (created by the global setup). */
 export const SCREENSHOTS = resolve(TEST_OUTPUT, 'screenshots');
 export const SEED_SLUG = 'iran-stands-alone-in-major-blow-iraqi-militias-refuse-to-continue-aiding-iran';
+/**
+ * The scheduled article the test site's setup writes (tests/helpers/global-setup.ts), dated a month after the build:
+ * its slug, and the word its title, desk, place and tag all hold, which no published file may contain.
+ */
+export const SCHEDULED_SLUG = 'scheduled-fixture';
+export const SCHEDULED_MARK = 'Zyxscheduled';

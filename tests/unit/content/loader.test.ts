@@ -2,10 +2,11 @@ import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LoaderContext } from 'astro/loaders';
 import { markdownConfigDefaults } from '@astrojs/markdown-remark';
-import { articleLoader } from '../../../src/content/loader';
+import { articleLoader, articleNotes, loadArticleFiles } from '../../../src/content/loader';
+import { PLACEHOLDER } from '../../../src/content/article-file';
 import { markdownConfig } from '../../../src/markdown/processor';
 import { readArticleIndex } from '../../../src/content/article-index';
 // What Astro's renderMarkdown does first (astro/dist/content/content-layer.js).
@@ -62,6 +63,25 @@ describe('the articles loader (one path for dev, check and build)', () => {
     const index = await readArticleIndex(join(root, 'cache'));
     expect(index.map((a) => a.slug)).toEqual(['harbour-strike']);
     expect(index[0]!.data.published).toEqual(new Date('2024-12-16T00:00:00Z'));
+  });
+
+  it('does not reuse an entry stored under another site time zone (a date alone is another instant there)', async () => {
+    await writeFile(join(root, 'content/articles/a.md'), article('A'));
+    const { context, renders } = await fakeContext(root);
+    await articleLoader().load(context);
+    await articleLoader().load(context);
+    expect(renders()).toBe(1);
+    vi.stubEnv('SITE_TIME_ZONE', 'Asia/Tokyo');
+    vi.resetModules();
+    try {
+      const inTokyo = await import('../../../src/content/loader');
+      await inTokyo.articleLoader().load(context);
+      expect(renders()).toBe(2);
+      expect((await readArticleIndex(join(root, 'cache')))[0]!.data.published).toEqual(new Date('2024-12-15T15:00:00Z'));
+    } finally {
+      vi.unstubAllEnvs();
+      vi.resetModules();
+    }
   });
 
   it('renders again only what changed, and drops the entries of deleted files', async () => {
@@ -182,6 +202,38 @@ describe('where articles live (the same rule for check, dev and build)', () => {
     expect(notes.sort()).toEqual([
       "content/articles/#story.md#: skipped (an editor's backup or swap file, not an article)",
       "content/articles/story.md~: skipped (an editor's backup or swap file, not an article)",
+    ]);
+  });
+});
+
+describe("what npm run check notes and refuses before an article goes out", () => {
+  const articles = () => join(root, 'content/articles');
+  const scaffolded = (title: string, extra = '') => article(title, `${PLACEHOLDER}\n`).replace('---\n', `---\n${extra}`);
+
+  it('lists drafts and scheduled articles (with their time) as notes, in file order, against the build time', async () => {
+    await writeFile(join(articles(), 'old.md'), article('Old'));
+    await writeFile(join(articles(), 'later.md'), article('Later').replace('2024-12-16', '2025-07-01T06:30:00+02:00'));
+    await writeFile(join(articles(), 'unfinished.md'), scaffolded('Unfinished', 'draft: true\n'));
+    await writeFile(join(articles(), 'draft.md'), article('Draft').replace('---\n', '---\ndraft: true\n'));
+    const checked = await loadArticleFiles(root, 'content/articles');
+    expect(articleNotes(root, checked, new Date('2025-06-01T00:00:00Z'))).toEqual([
+      'content/articles/draft.md: draft: left out of production builds until the draft line is deleted',
+      'content/articles/later.md: scheduled for 2025-07-01T04:30:00Z: left out of builds before that time, published by the first build after it',
+      'content/articles/unfinished.md: draft: left out of production builds until the draft line is deleted; line 9 still holds the placeholder of npm run new',
+    ]);
+    // A build after its time publishes it: no note.
+    expect(articleNotes(root, checked, new Date('2025-07-01T04:30:00Z'))).toHaveLength(2);
+  });
+
+  it("refuses an article that would be published holding npm run new's placeholder, naming the file and line", async () => {
+    await writeFile(join(articles(), 'forgotten.md'), scaffolded('Forgotten'));
+    await writeFile(join(articles(), 'half.md'), article('Half', `First paragraph written.\n\n${PLACEHOLDER}`));
+    await writeFile(join(articles(), 'fine.md'), article('Fine'));
+    const error = await loadArticleFiles(root, 'content/articles').then(() => undefined, (e: Error) => e.message);
+    expect(error?.split('\n')).toEqual([
+      '2 problems in 2 article files:',
+      `  content/articles/forgotten.md: body: line 8 still holds the placeholder of npm run new ("${PLACEHOLDER}"): write the story there, or keep draft: true until it is written`,
+      `  content/articles/half.md: body: line 10 still holds the placeholder of npm run new ("${PLACEHOLDER}"): write the story there, or keep draft: true until it is written`,
     ]);
   });
 });

@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkArticle } from '../../../src/content/article-file';
+import { checkArticle, PLACEHOLDER } from '../../../src/content/article-file';
 import { INVALID_ARTICLES, ROOT } from '../../helpers/paths';
 
 const run = promisify(execFile);
@@ -27,6 +27,7 @@ describe('npm run new', () => {
     expect(checked.issues).toEqual([]);
     expect(checked.data).toMatchObject({ title: 'Harbour Strike Ends After 3 Days', desk: 'World Desk', location: 'São Paulo', tags: ['Labour', 'Ports'], draft: true });
     expect(checked.data!.published.getTime()).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000);
+    expect(checked.raw.body.trim()).toBe(PLACEHOLDER);
   });
 
   it('refuses to overwrite a file and names what is missing', async () => {
@@ -66,6 +67,39 @@ describe('the article check of npm run check', () => {
     expect(result.out).toMatch(new RegExp(`\\d+ problems in ${files.length} article files:`));
     for (const file of files) expect(result.out).toContain(`tests/fixtures/invalid/${file}: `);
   });
+
+  it('notes drafts (and their placeholder) and scheduled articles with their time, and refuses a published placeholder', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'reader-notes-'));
+    const made = await npm(['new', '--', 'Harbour talks resume', '--desk', 'World Desk', '--location', 'Oslo', '--source', 'The Reader', '--dir', folder]);
+    expect(made.code).toBe(0);
+    const later = (await readFile(join(folder, 'harbour-talks-resume.md'), 'utf8')).replace(/published: .*/, 'published: 2030-03-01T08:00:00Z').replace('draft: true\n', '').replace(PLACEHOLDER, 'The talks resume on Monday.');
+    await writeFile(join(folder, 'port-vote.md'), later);
+    // The build time is fixed, as a reproducible build fixes it: 1 January 2030.
+    const env = { ARTICLES_DIR: folder, SOURCE_DATE_EPOCH: String(Date.UTC(2030, 0, 1) / 1000) };
+    const result = await npm(['check:articles'], env);
+    expect(result).toMatchObject({ code: 0 });
+    expect(result.out.split('\n').slice(1, 4)).toEqual([
+      '2 notes (not published now):',
+      expect.stringMatching(/harbour-talks-resume\.md: draft: left out of production builds until the draft line is deleted; line 9 still holds the placeholder of npm run new$/),
+      expect.stringMatching(/port-vote\.md: scheduled for 2030-03-01T08:00:00Z: left out of builds before that time, published by the first build after it$/),
+    ]);
+    // The draft line deleted with the placeholder still in place: an error naming the file and the line.
+    const file = join(folder, 'harbour-talks-resume.md');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('draft: true\n', ''));
+    const refused = await npm(['check:articles'], env);
+    expect(refused.code).not.toBe(0);
+    expect(refused.out).toMatch(/harbour-talks-resume\.md: body: line 8 still holds the placeholder of npm run new \("Write the first paragraph of the story here\."\)/);
+    await rm(folder, { recursive: true, force: true });
+  }, 120_000);
+
+  it('stops at a time zone or build time that is wrong, in one line naming the setting, before any article', async () => {
+    const zone = await npm(['check:articles'], { SITE_TIME_ZONE: 'Europe/Lodnon' });
+    expect(zone.code).not.toBe(0);
+    expect(zone.out.trim()).toBe('SITE_TIME_ZONE: "Europe/Lodnon" is not a time zone this Node.js knows: expected an IANA time zone name such as UTC, Europe/London or America/New_York');
+    const time = await npm(['check:articles'], { SOURCE_DATE_EPOCH: '2025-01-01' });
+    expect(time.code).not.toBe(0);
+    expect(time.out.trim()).toMatch(/^SOURCE_DATE_EPOCH: "2025-01-01" is not a time: expected whole seconds since 1970-01-01 UTC, like \d+$/);
+  }, 60_000);
 
   it('passes the published articles', async () => {
     const result = await npm(['check:articles']);
