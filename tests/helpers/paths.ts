@@ -11,3 +11,6 @@ export const TEST_OUTPUT = resolve(ROOT, 'test-output');
 /** Screenshots of the browser tests (created by the global setup). */
 export const SCREENSHOTS = resolve(TEST_OUTPUT, 'screenshots');
 export const SEED_SLUG = 'iran-stands-alone-in-major-blow-iraqi-militias-refuse-to-continue-aiding-iran';
+/** Site pages and author files with one mistake each: a build with either folder must fail, naming file and field. */
+export const INVALID_PAGES = resolve(ROOT, 'tests/fixtures/invalid-pages');
+export const INVALID_AUTHORS = resolve(ROOT, 'tests/fixtures/invalid-authors');
