@@ -66,8 +66,8 @@ function print(button: HTMLButtonElement | null, printedOn: HTMLElement) {
 
 /** Age notice (StoryTop.astro): the build's notice, corrected for the day the page is read. */
 function age(notice: HTMLElement) {
-  const { published, template, minDays } = notice.dataset;
-  const text = ageNotice(template!, notice.closest('[lang]')!.getAttribute('lang')!, new Date(published!), new Date(), Number(minDays));
+  const { published, forms, minDays } = notice.dataset;
+  const text = ageNotice(JSON.parse(forms!), notice.closest('[lang]')!.getAttribute('lang')!, new Date(published!), new Date(), Number(minDays));
   notice.hidden = !text;
   notice.textContent = text ?? '';
 }
