@@ -4,6 +4,8 @@ import { load } from 'cheerio';
 import { describe, expect, inject, it } from 'vitest';
 import { SEED_SLUG } from '../helpers/paths';
 import { newsSitemapProblems } from '../helpers/news-sitemap-schema';
+import { builtPages } from '../helpers/site-files';
+import { vocabularyProblems } from '../helpers/schema-org';
 
 // Issue 17 on the built test site: kind of story, age notice, contents, related articles, site pages, authors,
 // the news sitemap.
@@ -127,5 +129,18 @@ describe('news sitemap', () => {
     expect(robots).toContain(`Sitemap: ${ORIGIN}/news-sitemap.xml`);
     // The fixtures are all older than 48 hours: an empty, valid urlset (its content is tested in the unit tests).
     expect(newsSitemapProblems(await read('news-sitemap.xml'))).toEqual([]);
+  });
+});
+
+describe('JSON-LD vocabulary', () => {
+  it.each([
+    ['the test site', 'distDir'],
+    ['the newsroom', 'newsroomDist'],
+    ['the photo site', 'photoDist'],
+  ] as const)('uses only schema.org types and their properties on every page of %s', async (_name, key) => {
+    const pages = await builtPages(inject(key));
+    const blocks = pages.flatMap(({ file, $ }) => $('script[type="application/ld+json"]').toArray().map((script) => ({ file, value: JSON.parse($(script).text()) as unknown })));
+    expect(blocks.length).toBeGreaterThanOrEqual(3);
+    expect(blocks.flatMap(({ file, value }) => vocabularyProblems(value).map((problem) => `${file}: ${problem}`))).toEqual([]);
   });
 });
