@@ -5,6 +5,8 @@ import { describe, expect, inject, it } from 'vitest';
 import { SEED_SLUG } from '../helpers/paths';
 import { newsSitemapProblems } from '../helpers/news-sitemap-schema';
 import { builtPages } from '../helpers/site-files';
+import { ageNotice } from '../../src/format/age';
+import { storyLabelsFor } from '../../src/format/story-labels';
 import { vocabularyProblems } from '../helpers/schema-org';
 
 // Issue 17 on the built test site: kind of story, age notice, contents, related articles, site pages, authors,
@@ -50,6 +52,20 @@ describe('age notice', async () => {
     expect(notice.text()).toMatch(/^This article is more than \d+ years? old$/);
     expect(notice.attr('data-published')).toBe('2023-11-02T08:00:00.000Z');
     expect(notice.attr('data-min-days')).toBe('365');
+    expect(JSON.parse(notice.attr('data-forms')!)).toEqual(storyLabelsFor('en').labels.olderThan);
+  });
+
+  it.each([
+    ['arabic-rtl-fixture', 'ar', '2025-01-12', undefined],
+    ['spanish-fixture', 'es', '2023-11-05', undefined],
+    // Swahili has no story words yet: the English notice, marked as English.
+    ['swahili-fixture', 'en', '2023-10-01', 'en'],
+  ])('is in the article\'s language on %s, with its plural forms for the reader\'s script', async (slug, lang, published, marked) => {
+    const notice = (await page(`articles/${slug}/`))('.article-header .age-notice');
+    const { olderThan } = storyLabelsFor(lang).labels;
+    expect(notice.text()).toBe(ageNotice(olderThan, lang, new Date(`${published}T00:00:00Z`), new Date(), 365));
+    expect(notice.attr('lang')).toBe(marked);
+    expect(JSON.parse(notice.attr('data-forms')!)).toEqual(olderThan);
   });
 });
 
