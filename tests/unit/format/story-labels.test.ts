@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { KINDS } from '../../../src/content/schema';
 import { storyLabelsFor } from '../../../src/format/story-labels';
-import { ageNotice } from '../../../src/format/age';
+import { ageNotice, formsAttribute, readForms } from '../../../src/format/age';
 
 describe('story labels', () => {
   it.each(['en', 'ar', 'he', 'es', 'fr', 'de'])('has every word in %s, in that language', (lang) => {
@@ -15,7 +15,11 @@ describe('story labels', () => {
         expect(labels.olderThan[unit][category] ?? labels.olderThan[unit].other, `${unit} ${category}`).not.toBe('');
       }
       expect(labels.olderThan[unit].other).toContain('{n}');
+      // The page carries them to the reader's script as one attribute each, read back as written.
+      expect(Object.values(labels.olderThan[unit]).join('')).not.toContain('|');
+      expect(readForms(formsAttribute(labels.olderThan[unit]))).toEqual(labels.olderThan[unit]);
     }
+    expect(readForms(formsAttribute({ one: 'Note: one', other: 'Note: {n}' }))).toEqual({ one: 'Note: one', other: 'Note: {n}' });
     if (lang !== 'en') expect(labels.contents).not.toBe(storyLabelsFor('en').labels.contents);
   });
 
