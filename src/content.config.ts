@@ -1,5 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { glob, type Loader } from 'astro/loaders';
+import { resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AUTHORS, articleLoader, loadContentFiles, SITE_PAGES, type FolderKind } from './content/loader';
 import { collectionSchema } from './content/schema';
@@ -17,8 +18,15 @@ function checkedFolder(kind: FolderKind): Loader {
   return {
     name: `${kind.noun.replace(' ', '-')}-loader`,
     load: async (context) => {
-      await loadContentFiles(fileURLToPath(context.config.root), kind, (message) => context.logger.info(message));
+      const root = fileURLToPath(context.config.root);
+      const check = () => loadContentFiles(root, kind, (message) => context.logger.info(message));
+      await check();
       await files.load(context);
+      // In `astro dev`, Astro's glob loader takes each change; the check runs again and says what is wrong.
+      const folder = resolve(root, kind.dir);
+      context.watcher?.on('all', (_event, path) => {
+        if (resolve(path).startsWith(folder + sep)) check().catch((error: Error) => context.logger.error(error.message));
+      });
     },
   };
 }
