@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Validates every article file (file name, frontmatter, schema, body) without building the site, and
-// lists every problem in every file at once. Part of `npm run check`; ARTICLES_DIR points it elsewhere.
+// Validates every article, site page and author file (file name, frontmatter, schema, body) without building the
+// site, and lists every problem in every file at once. Part of `npm run check`; ARTICLES_DIR, PAGES_DIR and
+// AUTHORS_DIR point it elsewhere.
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runnerImport } from 'vite';
@@ -15,13 +16,16 @@ if (problems.length) {
   console.error(problems.join('\n'));
   process.exit(1);
 }
-try {
-  const articles = await module.loadArticleFiles(root);
-  console.log(`${articles.size} article file${articles.size === 1 ? '' : 's'} checked in ${module.ARTICLES_DIR}: no problems.`);
-  // Valid, but not on the site yet: drafts and scheduled articles, as notes (not errors).
-  const notes = module.articleNotes(root, articles);
-  if (notes.length) console.log(`${notes.length} note${notes.length === 1 ? '' : 's'} (not published now):\n${notes.map((note) => `  ${note}`).join('\n')}`);
-} catch (error) {
-  console.error(error instanceof Error ? error.message : error);
-  process.exitCode = 1;
+for (const kind of [module.ARTICLES, module.SITE_PAGES, module.AUTHORS]) {
+  try {
+    const files = await module.loadContentFiles(root, kind);
+    console.log(`${files.size} ${kind.noun} file${files.size === 1 ? '' : 's'} checked in ${kind.dir}: no problems.`);
+    if (kind !== module.ARTICLES) continue;
+    // Valid, but not on the site yet: drafts and scheduled articles, as notes (not errors).
+    const notes = module.articleNotes(root, files);
+    if (notes.length) console.log(`${notes.length} note${notes.length === 1 ? '' : 's'} (not published now):\n${notes.map((note) => `  ${note}`).join('\n')}`);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  }
 }

@@ -1,9 +1,35 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
-import { articleLoader } from './content/loader';
+import { glob, type Loader } from 'astro/loaders';
+import { resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AUTHORS, articleLoader, loadContentFiles, SITE_PAGES, type FolderKind } from './content/loader';
 import { collectionSchema } from './content/schema';
-import { PAGES_DIR, sitePageSchema } from './content/site-pages';
-import { AUTHORS_DIR, authorSchema } from './content/authors';
+import { sitePageSchema } from './content/site-pages';
+import { authorSchema } from './content/authors';
+
+/**
+ * Astro's glob loader for a folder of site pages or authors, after the check `npm run check` runs too
+ * (loadContentFiles): a bad file stops the build with the same lines, naming the file and the field. Astro's glob
+ * loader renders with the same markdown.processor (astro.config.mjs): same pipeline and sanitizer. An empty or
+ * missing folder gives no pages, not a failed build.
+ */
+function checkedFolder(kind: FolderKind): Loader {
+  const files = glob({ pattern: '*.md', base: kind.dir });
+  return {
+    name: `${kind.noun.replace(' ', '-')}-loader`,
+    load: async (context) => {
+      const root = fileURLToPath(context.config.root);
+      const check = () => loadContentFiles(root, kind, (message) => context.logger.info(message));
+      await check();
+      await files.load(context);
+      // In `astro dev`, Astro's glob loader takes each change; the check runs again and says what is wrong.
+      const folder = resolve(root, kind.dir);
+      context.watcher?.on('all', (_event, path) => {
+        if (resolve(path).startsWith(folder + sep)) check().catch((error: Error) => context.logger.error(error.message));
+      });
+    },
+  };
+}
 
 /**
  * content/articles/<slug>.md (or <slug>/index.md with its photographs), validated by the one article schema;
@@ -11,8 +37,6 @@ import { AUTHORS_DIR, authorSchema } from './content/authors';
  */
 export const collections = {
   articles: defineCollection({ loader: articleLoader(), schema: collectionSchema }),
-  // Astro's glob loader renders with the same markdown.processor (astro.config.mjs): same pipeline and sanitizer.
-  // An empty or missing folder gives no pages (and a warning), not a failed build.
-  pages: defineCollection({ loader: glob({ pattern: '*.md', base: PAGES_DIR }), schema: sitePageSchema }),
-  authors: defineCollection({ loader: glob({ pattern: '*.md', base: AUTHORS_DIR }), schema: authorSchema }),
+  pages: defineCollection({ loader: checkedFolder(SITE_PAGES), schema: sitePageSchema }),
+  authors: defineCollection({ loader: checkedFolder(AUTHORS), schema: authorSchema }),
 };

@@ -1,5 +1,6 @@
 import { basename, dirname } from 'node:path';
 import { parseDocument } from 'yaml';
+import type { z } from 'astro/zod';
 import { ARTICLE_FIELDS, articleSchema, type Article } from './schema.ts';
 import { codePoint, XML_FORBIDDEN } from '../markdown/xml-safe-text.ts';
 import { deepestNesting, MAX_NESTING } from './nesting.ts';
@@ -21,6 +22,24 @@ export interface ArticleIssue {
   message: string;
 }
 
+/**
+ * What a folder of Markdown files holds (articles, site pages, authors): the checks of this file are the same for
+ * every kind, with its own schema, its own fields, and its own words in the messages.
+ */
+export interface FileKind<T = unknown> {
+  /** What one file is, in messages: "article", "site page", "author". */
+  noun: string;
+  /** A good file name without .md, shown when a name is not a slug. */
+  example: string;
+  /** The frontmatter's schema: strict, so an unknown key is an error. */
+  schema: z.ZodType<T>;
+  /** The frontmatter's fields, listed when a key is unknown and offered when it is misspelled. */
+  fields: readonly string[];
+}
+
+/** Article files: content/articles/<slug>.md, the contract of README.md. */
+export const ARTICLE_KIND: FileKind<Article> = { noun: 'article', example: 'harbour-strike', schema: articleSchema, fields: ARTICLE_FIELDS };
+
 /** The parts of an article file, before validation. */
 export interface RawArticle {
   slug: string;
@@ -35,15 +54,15 @@ const TEXT_FIELDS = ['title', 'description', 'source', 'desk', 'location', 'auth
 const FRONTMATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)/;
 
 /** Splits a Markdown file into frontmatter (parsed as YAML 1.2 core) and body, noting what is malformed. */
-export function readArticle(file: string, contents: string): { raw: RawArticle; issues: ArticleIssue[] } {
+export function readArticle(file: string, contents: string, kind: Pick<FileKind, 'noun' | 'example'> = ARTICLE_KIND): { raw: RawArticle; issues: ArticleIssue[] } {
   const issues: ArticleIssue[] = [];
   // <slug>.md, or <slug>/index.md for an article in a folder of its own (with its images beside it).
   const inFolder = basename(file) === 'index.md';
   const slug = inFolder ? basename(dirname(file)) : basename(file).replace(/\.md$/, '');
   if (!SLUG.test(slug)) {
     issues.push(inFolder
-      ? { file, field: 'slug (folder name)', message: `"${slug}" must be lowercase a-z, 0-9 and single hyphens, e.g. harbour-strike/index.md` }
-      : { file, field: 'slug (file name)', message: `"${slug}" must be lowercase a-z, 0-9 and single hyphens, e.g. harbour-strike.md` });
+      ? { file, field: 'slug (folder name)', message: `"${slug}" must be lowercase a-z, 0-9 and single hyphens, e.g. ${kind.example}/index.md` }
+      : { file, field: 'slug (file name)', message: `"${slug}" must be lowercase a-z, 0-9 and single hyphens, e.g. ${kind.example}.md` });
   }
   const match = FRONTMATTER.exec(contents);
   let frontmatter: unknown = {};
@@ -82,7 +101,7 @@ export function readArticle(file: string, contents: string): { raw: RawArticle; 
   }
   const body = match ? contents.slice(match[0].length) : contents;
   if (body.trim() === '') {
-    issues.push({ file, field: 'body', message: 'the article has no text after the frontmatter' });
+    issues.push({ file, field: 'body', message: `the ${kind.noun} has no text after the frontmatter` });
   }
   return { raw: { slug, frontmatter, body }, issues };
 }
@@ -143,24 +162,24 @@ function editDistance(a: string, b: string): number {
 }
 
 /** `: did you mean "published"?` for a misspelled field (at most two edits, case aside), else nothing. */
-function didYouMean(keys: string[]): string {
+function didYouMean(keys: string[], fields: readonly string[]): string {
   const guesses = keys.flatMap((key) => {
-    const near = ARTICLE_FIELDS.find((field) => editDistance(key.toLowerCase(), field.toLowerCase()) <= Math.min(2, Math.floor(field.length / 3)));
+    const near = fields.find((field) => editDistance(key.toLowerCase(), field.toLowerCase()) <= Math.min(2, Math.floor(field.length / 3)));
     return near ? [`"${near}"`] : [];
   });
   return guesses.length ? `: did you mean ${guesses.join(', ')}?` : '';
 }
 
-/** Validates the frontmatter against the article schema, naming each bad field. */
-export function validateFrontmatter(file: string, frontmatter: unknown): { data?: Article; issues: ArticleIssue[] } {
-  const result = articleSchema.safeParse(frontmatter);
+/** Validates the frontmatter against its kind's schema (the article schema unless told), naming each bad field. */
+export function validateFrontmatter<T = Article>(file: string, frontmatter: unknown, kind: FileKind<T> = ARTICLE_KIND as FileKind<T>): { data?: T; issues: ArticleIssue[] } {
+  const result = kind.schema.safeParse(frontmatter);
   if (result.success) return { data: result.data, issues: [] };
   return {
     issues: result.error.issues.map((issue) => ({
       file,
       field: issue.code === 'unrecognized_keys' ? issue.keys.map((k) => [...issue.path, k].join('.')).join(', ') : issue.path.join('.') || 'frontmatter',
       message: issue.code === 'unrecognized_keys'
-        ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}${issue.path.length ? '' : `${didYouMean(issue.keys)} (allowed: ${ARTICLE_FIELDS.join(', ')})`}`
+        ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}${issue.path.length ? '' : `${didYouMean(issue.keys, kind.fields)} (allowed: ${kind.fields.join(', ')})`}`
         : issue.message,
     })),
   };
@@ -189,19 +208,21 @@ export function placeholderLine(contents: string, body: string): number | undefi
   return at < 0 ? undefined : bodyStartLine(contents, body) + body.slice(0, at).split('\n').length - 1;
 }
 
-/** Reads and validates one article file: every problem in it, or its data. */
-export function checkArticle(file: string, contents: string): { raw: RawArticle; data?: Article; issues: ArticleIssue[] } {
-  const { raw, issues } = readArticle(file, contents);
+/** Reads and validates one file of a kind (an article unless told): every problem in it, or its data. */
+export function checkArticle<T = Article>(file: string, contents: string, kind: FileKind<T> = ARTICLE_KIND as FileKind<T>): { raw: RawArticle; data?: T; issues: ArticleIssue[] } {
+  const { raw, issues } = readArticle(file, contents, kind);
   // Frontmatter that could not be read would only add "is required" for every field: report the cause alone.
   if (issues.some((i) => i.field === 'frontmatter')) return { raw, issues };
-  const validated = validateFrontmatter(file, raw.frontmatter);
+  const validated = validateFrontmatter(file, raw.frontmatter, kind);
   const forbidden = forbiddenCharacters(file, raw.frontmatter);
   const nesting = deepestNesting(raw.body);
   if (nesting.depth > MAX_NESTING) {
     const line = bodyStartLine(contents, raw.body) - 1 + nesting.line;
     issues.push({ file, field: 'body', message: `line ${line} nests ${nesting.depth} levels deep (quotes, lists or HTML elements within each other); at most ${MAX_NESTING} are allowed` });
   }
-  const placeholder = validated.data && !validated.data.draft ? placeholderLine(contents, raw.body) : undefined;
+  // Site pages and authors have no draft field: they are always published.
+  const draft = (validated.data as { draft?: unknown } | undefined)?.draft === true;
+  const placeholder = validated.data && !draft ? placeholderLine(contents, raw.body) : undefined;
   if (placeholder) {
     issues.push({ file, field: 'body', message: `line ${placeholder} still holds the placeholder of npm run new ("${PLACEHOLDER}"): write the story there, or keep draft: true until it is written` });
   }
@@ -209,10 +230,10 @@ export function checkArticle(file: string, contents: string): { raw: RawArticle;
 }
 
 /** One line per problem: `file: field: message`, the form editors and CI logs read. */
-export function formatIssues(issues: ArticleIssue[]): string {
+export function formatIssues(issues: ArticleIssue[], noun = ARTICLE_KIND.noun): string {
   const files = new Set(issues.map((i) => i.file)).size;
   return [
-    `${issues.length} problem${issues.length === 1 ? '' : 's'} in ${files} article file${files === 1 ? '' : 's'}:`,
+    `${issues.length} problem${issues.length === 1 ? '' : 's'} in ${files} ${noun} file${files === 1 ? '' : 's'}:`,
     ...issues.map((i) => `  ${i.file}: ${i.field}: ${i.message}`),
   ].join('\n');
 }

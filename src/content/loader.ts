@@ -5,21 +5,26 @@ import { basename, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { glob } from 'tinyglobby';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { bodyStartLine, checkArticle, decodeArticle, formatIssues, placeholderLine, type ArticleIssue, type RawArticle } from './article-file.ts';
+import { ARTICLE_KIND, bodyStartLine, checkArticle, decodeArticle, formatIssues, placeholderLine, type ArticleIssue, type FileKind, type RawArticle } from './article-file.ts';
 import { buildTime, isScheduled } from './build-time.ts';
 import { writeArticleIndex, type ArticleIndexEntry } from './article-index.ts';
 import type { Article } from './schema.ts';
-import { checkPhotos, imageReferences } from './photos.ts';
+import { checkPhotos, imageReferences, type ImageReference } from './photos.ts';
+import { PAGES_DIR, RESERVED_PAGE_SLUGS, sitePageSchema } from './site-pages.ts';
+import { AUTHORS_DIR, authorSchema } from './authors.ts';
 import type { InvalidLink } from '../markdown/link-check.ts';
 import type { RemovedCharacter } from '../markdown/xml-safe-text.ts';
 import { SITE } from '../site.ts';
 
-/** An article file that passed every check: its parts, its validated data and the text it was read from. */
-export interface CheckedArticle {
+/** A file that passed every check: its parts, its validated data and the text it was read from. */
+export interface CheckedFile<T> {
   raw: RawArticle;
-  data: Article;
+  data: T;
   contents: string;
 }
+
+/** An article file that passed every check. */
+export type CheckedArticle = CheckedFile<Article>;
 
 /**
  * Where editors put articles, relative to the project root. Tests and the benchmark point the build
@@ -32,15 +37,15 @@ const EDITOR_LEFTOVERS = /(?:~|\.sw[a-p]|\.bak|\.orig|\.tmp)$|^#.*#$/;
 
 /**
  * Where an article file may be, as a path under the articles folder (posix separators): `<slug>.md`, or
- * `<slug>/index.md` for an article with a folder of its own (its images beside it). Returns 'article' for an article,
+ * `<slug>/index.md` for an article with a folder of its own (its images beside it). Returns 'file' for an article,
  * 'asset' for another file in an article's folder (its images: not an article, not an error), else why the file may
  * not be there.
  */
-export function articlePlace(path: string): 'article' | 'asset' | string {
+export function articlePlace(path: string): 'file' | 'asset' | string {
   const parts = path.split('/');
-  if (parts.length === 1) return path.endsWith('.md') ? 'article' : 'articles must be Markdown files ending in .md, or <slug>/index.md';
+  if (parts.length === 1) return path.endsWith('.md') ? 'file' : 'articles must be Markdown files ending in .md, or <slug>/index.md';
   if (parts.length === 2) {
-    if (parts[1] === 'index.md') return 'article';
+    if (parts[1] === 'index.md') return 'file';
     return parts[1]!.endsWith('.md') ? `an article's folder holds one article, index.md: write this one as ${parts[1]} beside the folder, or as its own ${parts[1]!.replace(/\.md$/, '')}/index.md` : 'asset';
   }
   return 'articles are <slug>.md or <slug>/index.md: nothing deeper in the articles folder';
@@ -50,34 +55,76 @@ export function articlePlace(path: string): 'article' | 'asset' | string {
  * An error whose message is the whole report (file, field, problem): with an empty stack, so Astro prints the lines
  * and no trace of this code under them (it prints a "Stack trace:" section whenever `stack` is set).
  */
-function contentError(message: string): Error {
+export function contentError(message: string): Error {
   const error = new Error(message);
   error.stack = '';
   return error;
 }
 
+/** A folder of Markdown files (articles, site pages, authors) and how its files are placed and checked. */
+export interface FolderKind<T = unknown> extends FileKind<T> {
+  /** The folder, relative to the project root (or absolute). */
+  dir: string;
+  /** Where a file may be (a path under the folder, posix separators): 'file' to check, 'asset' to leave alone, else why not. */
+  place: (path: string) => 'file' | 'asset' | string;
+  /** The problems with the photographs a file names (its file and path, and the references found in it). */
+  photos: (file: string, path: string, references: ImageReference[]) => Promise<ArticleIssue[]>;
+  /** Slugs the site's own routes use, which a file may not take. */
+  reserved?: readonly string[];
+}
+
+/** The articles folder: <slug>.md or <slug>/index.md with its photographs beside it, each photograph checked. */
+export const ARTICLES: FolderKind<Article> = {
+  ...ARTICLE_KIND,
+  dir: ARTICLES_DIR,
+  place: articlePlace,
+  photos: checkPhotos,
+};
+
+/** Site pages and authors: Markdown files directly in their folder, with no photographs (the contract gives them to articles). */
+function flatFolder<T>(kind: FileKind<T>, dir: string, reserved?: readonly string[]): FolderKind<T> {
+  return {
+    ...kind,
+    dir,
+    reserved,
+    place: (path) => (!path.includes('/') && path.endsWith('.md') ? 'file' : `${kind.noun} files are Markdown files <slug>.md directly in the folder`),
+    photos: async (file, _path, references) => references.map(({ field, line }) => ({
+      file,
+      field,
+      message: `${line ? `line ${line}: ` : ''}photographs belong to articles (content/articles/<slug>/index.md); remove the image from this ${kind.noun}`,
+    })),
+  };
+}
+
+/** content/pages/<slug>.md (PAGES_DIR), each served at /<slug>/. */
+export const SITE_PAGES = flatFolder({ noun: 'site page', example: 'about', schema: sitePageSchema, fields: Object.keys(sitePageSchema.shape) }, PAGES_DIR, RESERVED_PAGE_SLUGS);
+
+/** content/authors/<slug>.md (AUTHORS_DIR), each served at /authors/<slug>/. */
+export const AUTHORS = flatFolder({ noun: 'author', example: 'jane-doe', schema: authorSchema, fields: Object.keys(authorSchema.shape) }, AUTHORS_DIR);
+
 /**
- * Reads and validates every article file under `dir` (relative to `root`), reporting all problems at once. The one
- * function that decides whether an article file is valid: the loader (build and dev) and `npm run check` call it.
- * Hidden files (a leading dot) are never read; editor backups (`x.md~`, `#x.md#`, `.swp`) are skipped with a note.
- * @throws Error listing every file, field and problem when any article is invalid.
+ * Reads and validates every file of a content folder (articles, site pages or authors), reporting all problems at
+ * once. The one function that decides whether such a file is valid: the collections' loaders (build and dev) and
+ * `npm run check` call it. Hidden files (a leading dot) are never read; editor backups (`x.md~`, `#x.md#`, `.swp`)
+ * are skipped with a note.
+ * @throws Error listing every file, field and problem when any file is invalid.
  */
-export async function loadArticleFiles(root: string, dir = ARTICLES_DIR, note: (message: string) => void = console.log): Promise<Map<string, CheckedArticle>> {
-  const folder = resolve(root, dir);
+export async function loadContentFiles<T>(root: string, kind: FolderKind<T>, note: (message: string) => void = console.log): Promise<Map<string, CheckedFile<T>>> {
+  const folder = resolve(root, kind.dir);
   const files = (await glob('**/*', { cwd: folder, absolute: true, dot: false, followSymbolicLinks: true })).sort();
-  const articles = new Map<string, CheckedArticle>();
+  const checkedFiles = new Map<string, CheckedFile<T>>();
   const slugs = new Map<string, string>();
   const issues: ArticleIssue[] = [];
   const photoChecks: Promise<ArticleIssue[]>[] = [];
   for (const path of files) {
     const file = relative(root, path);
     if (EDITOR_LEFTOVERS.test(basename(path))) {
-      note(`${file}: skipped (an editor's backup or swap file, not an article)`);
+      note(`${file}: skipped (an editor's backup or swap file, not ${/^[aeiou]/.test(kind.noun) ? 'an' : 'a'} ${kind.noun})`);
       continue;
     }
-    const place = articlePlace(posixRelative(folder, path));
+    const place = kind.place(posixRelative(folder, path));
     if (place === 'asset') continue;
-    if (place !== 'article') {
+    if (place !== 'file') {
       issues.push({ file, field: 'file name', message: place });
       continue;
     }
@@ -88,22 +135,29 @@ export async function loadArticleFiles(root: string, dir = ARTICLES_DIR, note: (
       continue;
     }
     const contents = decoded.contents!;
-    const checked = checkArticle(file, contents);
+    const checked = checkArticle(file, contents, kind);
     issues.push(...checked.issues);
     const other = slugs.get(checked.raw.slug);
-    if (other) issues.push({ file, field: 'slug', message: `"${checked.raw.slug}" is also the slug of ${other}: one article per slug` });
+    if (other) issues.push({ file, field: 'slug', message: `"${checked.raw.slug}" is also the slug of ${other}: one ${kind.noun} per slug` });
     slugs.set(checked.raw.slug, file);
-    if (checked.data && !checked.issues.length && !other) articles.set(path, { raw: checked.raw, data: checked.data, contents });
+    const taken = kind.reserved?.includes(checked.raw.slug);
+    if (taken) issues.push({ file, field: 'slug (file name)', message: `"${checked.raw.slug}" is taken by the site's own routes (${kind.reserved!.join(', ')}): rename the file` });
+    if (checked.data && !checked.issues.length && !other && !taken) checkedFiles.set(path, { raw: checked.raw, data: checked.data, contents });
     // Photographs: files read and remote ones fetched concurrently, once every file has been listed.
     const bodyLine = bodyStartLine(contents, checked.raw.body);
     // A body already refused (nested too deep to parse, say) is not parsed again for its images.
     const references = checked.issues.some((i) => i.field.startsWith('body')) ? [] : imageReferences(checked.raw.frontmatter, checked.raw.body, bodyLine);
-    if (references.length) photoChecks.push(checkPhotos(file, path, references));
+    if (references.length) photoChecks.push(kind.photos(file, path, references));
   }
   issues.push(...(await Promise.all(photoChecks)).flat());
-  // Any problem stops the build before a page is rendered, so the articles map is only used when there is none.
-  if (issues.length) throw contentError(formatIssues(issues.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))));
-  return articles;
+  // Any problem stops the build before a page is rendered, so the map is only used when there is none.
+  if (issues.length) throw contentError(formatIssues(issues.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)), kind.noun));
+  return checkedFiles;
+}
+
+/** Every article file under `dir` (relative to `root`), checked by loadContentFiles. */
+export function loadArticleFiles(root: string, dir = ARTICLES_DIR, note?: (message: string) => void): Promise<Map<string, CheckedArticle>> {
+  return loadContentFiles(root, { ...ARTICLES, dir }, note);
 }
 
 /**

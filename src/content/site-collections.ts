@@ -1,20 +1,14 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { RESERVED_PAGE_SLUGS, sortPages } from './site-pages';
+import { sortPages } from './site-pages';
 
 let cached: Promise<CollectionEntry<'pages'>[]> | undefined;
 
 /**
  * The site pages in footer order, read once per build (every page's footer and every article's JSON-LD use them).
- * @throws when a page's slug is one of the site's own routes, naming the file.
+ * A slug the site's own routes use never gets here: the pages' loader refuses it (src/content/loader.ts).
  */
 export function getSitePages(): Promise<CollectionEntry<'pages'>[]> {
-  if (!cached || import.meta.env.DEV) {
-    cached = getCollection('pages').then((pages) => {
-      const clash = pages.find((p) => RESERVED_PAGE_SLUGS.includes(p.id));
-      if (clash) throw new Error(`${clash.filePath ?? clash.id}: the page slug "${clash.id}" is taken by the site's own routes (${RESERVED_PAGE_SLUGS.join(', ')}): rename the file`);
-      return sortPages(pages);
-    });
-  }
+  if (!cached || import.meta.env.DEV) cached = getCollection('pages').then(sortPages);
   return cached;
 }
 

@@ -12,8 +12,8 @@ export const PAGE_ROLES = ['publishingPrinciples', 'correctionsPolicy', 'ethicsP
 export type PageRole = (typeof PAGE_ROLES)[number];
 
 /**
- * Slugs the site's own routes use: a page there would collide with them. Checked by the schema's caller, since the
- * slug is the file name.
+ * Slugs the site's own routes use: a page there would collide with them. Checked with the file
+ * (src/content/loader.ts), since the slug is the file name.
  */
 export const RESERVED_PAGE_SLUGS = ['articles', 'authors', 'desks', 'places', 'tags', 'archive', 'search', 'page', 'pagefind', '404'];
 

@@ -3,6 +3,9 @@ import { baseLanguage } from './language.ts';
 import { LANGUAGES } from './languages/index.ts';
 import { en } from './languages/en.ts';
 
+/** One text per plural category of Intl.PluralRules (`other` is required), `{n}` where the number goes. */
+export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+
 /**
  * The words of a page's own furniture (not the article), as one language's data file holds them
  * (src/format/languages/<code>.ts): plain strings, `{name}` marking what is filled in. Adding a word means adding
@@ -18,7 +21,7 @@ export interface Words {
   /** Separator between tags: Arabic, Persian and Urdu have their own comma; Chinese and Japanese theirs. */
   comma: string;
   /** Reading time, one text per plural category of Intl.PluralRules (`other` is required): `{n}` is the number. */
-  minutes: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+  minutes: PluralForms;
   /** Text before the link to the original publication: `{source}`. */
   originallyPublished: string;
   /** Text of the link to the original publication: `{host}`. */
@@ -62,7 +65,7 @@ export interface Words {
   wordsToFind: string;
   searching: string;
   /** How many articles were found, per plural category (`{n}`): its script picks one with Intl.PluralRules. */
-  found: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+  found: PluralForms;
   /** Followed by links to the archive and the desks. */
   noResults: string;
   /** Without script; followed by links to the archive and the desks. */
@@ -83,8 +86,11 @@ export interface Words {
 export interface StoryLabels {
   /** The label above the headline for each kind of story. */
   kinds: Record<Kind, string>;
-  /** The age notice with `{}` where the age goes ("3 years", written by Intl.NumberFormat: plural rules included). */
-  olderThan: string;
+  /**
+   * The age notice, whole sentences per plural category, for an age in years and in months (below a year): the
+   * category decides the words as well as the noun's form (Arabic "أكثر من سنتين", the dual; Hebrew "יותר משנתיים").
+   */
+  olderThan: { years: PluralForms; months: PluralForms };
   /** Heading of the table of contents. */
   contents: string;
   /** Heading of the related-articles list. */

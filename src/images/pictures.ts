@@ -119,14 +119,3 @@ export async function thumbnailHtml(src: PhotoSource, alt: string, width = 120, 
   const image = await getImage({ ...(await source(src)), width, height, fit: 'cover', densities: [1, 2], format: 'webp' });
   return `<img${attributes({ class: 'thumbnail', src: image.src, srcset: image.srcSet.attribute, alt, width, height, loading: 'lazy', decoding: 'async' })}>`;
 }
-
-/**
- * Site pages and author pages render through the same Markdown pipeline but have no photographs of their own (the
- * contract gives them to articles): an image in one stops the build naming the file, rather than leaving an empty
- * slot on the page.
- */
-export function withoutPhotos(entry: { filePath?: string | undefined; rendered?: { html: string } | undefined }): void {
-  if (entry.rendered?.html.includes('data-photo=')) {
-    throw new Error(`${entry.filePath ?? 'a site page'}: body: photographs belong to articles (content/articles/<slug>/index.md); remove the image from this page`);
-  }
-}

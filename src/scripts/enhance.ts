@@ -1,6 +1,6 @@
 // Every enhancement of the site in one small module, loaded as one cached file (never render-blocking):
 // each part runs only when its markup is on the page, and nothing here is needed to read.
-import { ageNotice } from '../format/age';
+import { ageNotice, readForms } from '../format/age';
 import { textDirective } from '../format/text-fragment';
 
 /** Display menu (ReaderControls.astro): theme, text size and font on <html data-*>, kept in localStorage. */
@@ -66,8 +66,8 @@ function print(button: HTMLButtonElement | null, printedOn: HTMLElement) {
 
 /** Age notice (StoryTop.astro): the build's notice, corrected for the day the page is read. */
 function age(notice: HTMLElement) {
-  const { published, template, minDays } = notice.dataset;
-  const text = ageNotice(template!, notice.closest('[lang]')!.getAttribute('lang')!, new Date(published!), new Date(), Number(minDays));
+  const { published, years, months, minDays } = notice.dataset;
+  const text = ageNotice({ years: readForms(years!), months: readForms(months!) }, notice.closest('[lang]')!.getAttribute('lang')!, new Date(published!), new Date(), Number(minDays));
   notice.hidden = !text;
   notice.textContent = text ?? '';
 }

@@ -7,6 +7,9 @@ import { BinaryBitmap, HybridBinarizer, QRCodeReader, RGBLuminanceSource } from 
 import { pageWithoutScript, siteInChromium } from '../helpers/browser';
 import { ROOT, SEED_SLUG, TEST_OUTPUT } from '../helpers/paths';
 import { cssString, shortHeadline } from '../../src/print/print';
+import { ageNotice } from '../../src/format/age';
+import { storyLabelsFor } from '../../src/format/story-labels';
+import { SITE } from '../../src/site';
 
 // Print the article to PDF in real Chromium, then read the paper back with poppler (pdftotext, pdftoppm, pdfinfo).
 const site = siteInChromium();
@@ -202,6 +205,14 @@ describe('a long article on paper (tests/fixtures/articles/print-fixture.md)', a
     expect(printed.top[0]).toBe('The Reader');
     for (const top of printed.top.slice(1)) expect(top).toBe(`The Reader ${shortHeadline(title)}`);
     expect(norm(printed.body[0]!)).toContain(title);
+  });
+
+  it('says on paper, above the headline, that the article is old (published 2024-01-10)', () => {
+    const notice = ageNotice(storyLabelsFor('en').labels.olderThan, 'en', new Date('2024-01-10T00:00:00Z'), new Date(), SITE.ageNoticeDays);
+    expect(notice).toMatch(/^This article is more than \d+ years? old$/);
+    const first = norm(printed.body[0]!);
+    expect(first).toContain(notice);
+    expect(first.indexOf(notice!)).toBeLessThan(first.indexOf(title));
   });
 
   it('cuts nothing off: a wide table, a long code line and the last sentence are printed inside the margins', () => {

@@ -69,4 +69,15 @@ describe('age notice in Chromium', () => {
     await expect.poll(() => page.locator('.age-notice').isHidden()).toBe(true);
     await page.close();
   });
+  it('is recounted in the article\'s language with its plural forms: the Arabic dual for two years', async () => {
+    const page = await site.context.newPage();
+    // The Arabic fixture, published 2025-01-12, read two and then three years later.
+    await page.clock.setFixedTime(new Date('2027-03-01T12:00:00Z'));
+    await page.goto(`${site.url}/articles/arabic-rtl-fixture/`);
+    await expect.poll(() => page.locator('.age-notice').textContent()).toBe('مضى على هذا المقال أكثر من سنتين');
+    await page.clock.setFixedTime(new Date('2028-03-01T12:00:00Z'));
+    await page.reload();
+    await expect.poll(() => page.locator('.age-notice').textContent()).toBe('مضى على هذا المقال أكثر من 3 سنوات');
+    await page.close();
+  });
 });

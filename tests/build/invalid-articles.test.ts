@@ -1,12 +1,11 @@
 import { readdir } from 'node:fs/promises';
 import { describe, expect, inject, it } from 'vitest';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
-import { INVALID_ARTICLES, ROOT } from '../helpers/paths';
+import { INVALID_ARTICLES } from '../helpers/paths';
+import { reportLines, runContentCheck } from '../helpers/content-check';
 
 // The invalid corpus: one file per way an editor can get an article wrong. Built once in the global setup.
 const build = inject('invalidBuild');
-const lines = build.output.split('\n').map((l) => l.trim()).filter((l) => l.startsWith('tests/fixtures/invalid/'));
+const lines = reportLines(build.output, 'tests/fixtures/invalid/');
 
 describe('the invalid-article corpus', () => {
   it('fails the build and names every file of the folder, in one run', async () => {
@@ -49,12 +48,9 @@ describe('the invalid-article corpus', () => {
   });
 
   it('is judged alike by npm run check and the build: the same problems, line for line', async () => {
-    const check = await promisify(execFile)(process.execPath, ['scripts/check-articles.mjs'], { cwd: ROOT, env: { ...process.env, ARTICLES_DIR: INVALID_ARTICLES } }).then(
-      () => ({ code: 0, out: '' }),
-      (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout + e.stderr }),
-    );
+    const check = await runContentCheck({ ARTICLES_DIR: INVALID_ARTICLES });
     expect(check.code).toBe(1);
-    const checkLines = check.out.split('\n').map((l) => l.trim()).filter((l) => l.startsWith('tests/fixtures/invalid/'));
+    const checkLines = reportLines(check.out, 'tests/fixtures/invalid/');
     expect(checkLines.length).toBeGreaterThanOrEqual(20);
     expect(checkLines).toEqual(lines);
     // The build's report is those lines alone: no stack trace under them.

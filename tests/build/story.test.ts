@@ -4,6 +4,10 @@ import { load } from 'cheerio';
 import { describe, expect, inject, it } from 'vitest';
 import { SEED_SLUG } from '../helpers/paths';
 import { newsSitemapProblems } from '../helpers/news-sitemap-schema';
+import { builtPages } from '../helpers/site-files';
+import { ageNotice, readForms } from '../../src/format/age';
+import { storyLabelsFor } from '../../src/format/story-labels';
+import { vocabularyProblems } from '../helpers/schema-org';
 
 // Issue 17 on the built test site: kind of story, age notice, contents, related articles, site pages, authors,
 // the news sitemap.
@@ -48,6 +52,20 @@ describe('age notice', async () => {
     expect(notice.text()).toMatch(/^This article is more than \d+ years? old$/);
     expect(notice.attr('data-published')).toBe('2023-11-02T08:00:00.000Z');
     expect(notice.attr('data-min-days')).toBe('365');
+    expect({ years: readForms(notice.attr('data-years')!), months: readForms(notice.attr('data-months')!) }).toEqual(storyLabelsFor('en').labels.olderThan);
+  });
+
+  it.each([
+    ['arabic-rtl-fixture', 'ar', '2025-01-12', undefined],
+    ['spanish-fixture', 'es', '2023-11-05', undefined],
+    // Swahili has no story words yet: the English notice, marked as English.
+    ['swahili-fixture', 'en', '2023-10-01', 'en'],
+  ])('is in the article\'s language on %s, with its plural forms for the reader\'s script', async (slug, lang, published, marked) => {
+    const notice = (await page(`articles/${slug}/`))('.article-header .age-notice');
+    const { olderThan } = storyLabelsFor(lang).labels;
+    expect(notice.text()).toBe(ageNotice(olderThan, lang, new Date(`${published}T00:00:00Z`), new Date(), 365));
+    expect(notice.attr('lang')).toBe(marked);
+    expect({ years: readForms(notice.attr('data-years')!), months: readForms(notice.attr('data-months')!) }).toEqual(olderThan);
   });
 });
 
@@ -127,5 +145,18 @@ describe('news sitemap', () => {
     expect(robots).toContain(`Sitemap: ${ORIGIN}/news-sitemap.xml`);
     // The fixtures are all older than 48 hours: an empty, valid urlset (its content is tested in the unit tests).
     expect(newsSitemapProblems(await read('news-sitemap.xml'))).toEqual([]);
+  });
+});
+
+describe('JSON-LD vocabulary', () => {
+  it.each([
+    ['the test site', 'distDir'],
+    ['the newsroom', 'newsroomDist'],
+    ['the photo site', 'photoDist'],
+  ] as const)('uses only schema.org types and their properties on every page of %s', async (_name, key) => {
+    const pages = await builtPages(inject(key));
+    const blocks = pages.flatMap(({ file, $ }) => $('script[type="application/ld+json"]').toArray().map((script) => ({ file, value: JSON.parse($(script).text()) as unknown })));
+    expect(blocks.length).toBeGreaterThanOrEqual(3);
+    expect(blocks.flatMap(({ file, value }) => vocabularyProblems(value).map((problem) => `${file}: ${problem}`))).toEqual([]);
   });
 });

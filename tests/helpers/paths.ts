@@ -17,3 +17,6 @@ export const SEED_SLUG = 'iran-stands-alone-in-major-blow-iraqi-militias-refuse-
  */
 export const SCHEDULED_SLUG = 'scheduled-fixture';
 export const SCHEDULED_MARK = 'Zyxscheduled';
+/** Site pages and author files with one mistake each: a build with either folder must fail, naming file and field. */
+export const INVALID_PAGES = resolve(ROOT, 'tests/fixtures/invalid-pages');
+export const INVALID_AUTHORS = resolve(ROOT, 'tests/fixtures/invalid-authors');

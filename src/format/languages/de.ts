@@ -53,7 +53,10 @@ export const de: Words = {
       news: 'Nachrichten', analysis: 'Analyse', opinion: 'Meinung', explainer: 'Erklärstück',
       review: 'Rezension', interview: 'Interview', wire: 'Agenturmeldung', sponsored: 'Gesponserter Inhalt',
     },
-    olderThan: 'Dieser Artikel ist mehr als {} alt',
+    olderThan: {
+      years: { one: 'Dieser Artikel ist mehr als 1 Jahr alt', other: 'Dieser Artikel ist mehr als {n} Jahre alt' },
+      months: { one: 'Dieser Artikel ist mehr als 1 Monat alt', other: 'Dieser Artikel ist mehr als {n} Monate alt' },
+    },
     contents: 'Inhalt',
     related: 'Verwandte Artikel',
     shareQuote: 'Zitat teilen',

@@ -53,7 +53,10 @@ export const en: Words = {
       news: 'News', analysis: 'Analysis', opinion: 'Opinion', explainer: 'Explainer',
       review: 'Review', interview: 'Interview', wire: 'Wire', sponsored: 'Sponsored content',
     },
-    olderThan: 'This article is more than {} old',
+    olderThan: {
+      years: { one: 'This article is more than 1 year old', other: 'This article is more than {n} years old' },
+      months: { one: 'This article is more than 1 month old', other: 'This article is more than {n} months old' },
+    },
     contents: 'Contents',
     related: 'Related articles',
     shareQuote: 'Share quote',

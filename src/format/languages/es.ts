@@ -53,7 +53,10 @@ export const es: Words = {
       news: 'Noticias', analysis: 'Análisis', opinion: 'Opinión', explainer: 'Explicativo',
       review: 'Reseña', interview: 'Entrevista', wire: 'Agencias', sponsored: 'Contenido patrocinado',
     },
-    olderThan: 'Este artículo tiene más de {}',
+    olderThan: {
+      years: { one: 'Este artículo tiene más de un año', other: 'Este artículo tiene más de {n} años' },
+      months: { one: 'Este artículo tiene más de un mes', other: 'Este artículo tiene más de {n} meses' },
+    },
     contents: 'Contenido',
     related: 'Artículos relacionados',
     shareQuote: 'Compartir cita',

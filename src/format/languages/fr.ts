@@ -53,7 +53,10 @@ export const fr: Words = {
       news: 'Actualité', analysis: 'Analyse', opinion: 'Opinion', explainer: 'Décryptage',
       review: 'Critique', interview: 'Entretien', wire: 'Dépêche', sponsored: 'Contenu sponsorisé',
     },
-    olderThan: 'Cet article date de plus de {}',
+    olderThan: {
+      years: { one: 'Cet article date de plus d’un an', other: 'Cet article date de plus de {n} ans' },
+      months: { one: 'Cet article date de plus d’un mois', other: 'Cet article date de plus de {n} mois' },
+    },
     contents: 'Sommaire',
     related: 'Articles liés',
     shareQuote: 'Partager la citation',

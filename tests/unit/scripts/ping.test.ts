@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ping } from '../../../scripts/lib/ping.mjs';
 
@@ -43,8 +43,19 @@ describe('npm run ping', () => {
     expect(lines.at(-1)).toMatch(/^ping: off/);
   });
 
+  // The built pages and feeds, as the build writes them: `/a/` is a/index.html.
+  const page = async (path: string, text: string) => {
+    await mkdir(join(dir, dirname(path)), { recursive: true });
+    await writeFile(join(dir, path), text);
+  };
+  const feeds = (text: string) => Promise.all(['rss.xml', 'atom.xml', 'feed.json'].map((feed) => page(feed, `${feed}: ${text}`)));
+  const hubCalls = () => received.filter((r) => r.path === '/hub').map((r) => [new URLSearchParams(r.body).get('hub.mode'), new URLSearchParams(r.body).get('hub.url')]);
+
   it('announces every URL the first time: IndexNow as JSON with the key file, the hub once per feed', async () => {
     await writeFile(join(dir, 'sitemap-0.xml'), sitemap([['https://news.example/', ''], ['https://news.example/articles/a/', '2026-12-01T10:00:00.000Z']]));
+    await page('index.html', '<h1>Home</h1><a href="/articles/a/">A</a>');
+    await page('articles/a/index.html', '<h1>A</h1>');
+    await feeds('A');
     const result = await ping(options());
     expect(result.changed).toEqual(['https://news.example/', 'https://news.example/articles/a/']);
     expect(received[0]).toMatchObject({ path: '/indexnow', type: 'application/json; charset=utf-8' });
@@ -52,18 +63,35 @@ describe('npm run ping', () => {
       host: 'news.example', key: 'abcdef12-key', keyLocation: 'https://news.example/abcdef12-key.txt',
       urlList: ['https://news.example/', 'https://news.example/articles/a/'],
     });
-    expect(received.slice(1).map((r) => [r.path, new URLSearchParams(r.body).get('hub.mode'), new URLSearchParams(r.body).get('hub.url')])).toEqual([
-      ['/hub', 'publish', 'https://news.example/rss.xml'], ['/hub', 'publish', 'https://news.example/atom.xml'], ['/hub', 'publish', 'https://news.example/feed.json'],
+    expect(hubCalls()).toEqual([
+      ['publish', 'https://news.example/rss.xml'], ['publish', 'https://news.example/atom.xml'], ['publish', 'https://news.example/feed.json'],
     ]);
   });
 
-  it('announces only what changed since, and nothing when nothing did', async () => {
+  it('announces only the pages the last build changed, whatever their lastmod says, and nothing when nothing changed', async () => {
     received.length = 0;
+    // A new article b; the home page lists it; a's lastmod is the same but its page changed (an age notice, say).
     await writeFile(join(dir, 'sitemap-0.xml'), sitemap([
-      ['https://news.example/', ''], ['https://news.example/articles/a/', '2026-12-02T09:00:00.000Z'], ['https://news.example/articles/b/', '2026-12-02T08:00:00.000Z'],
+      ['https://news.example/', ''], ['https://news.example/about/', ''], ['https://news.example/articles/a/', '2026-12-01T10:00:00.000Z'], ['https://news.example/articles/b/', '2026-12-02T08:00:00.000Z'],
     ]));
-    expect((await ping({ ...options(), hub: '' })).changed).toEqual(['https://news.example/articles/a/', 'https://news.example/articles/b/']);
-    expect(JSON.parse(received[0]!.body).urlList).toEqual(['https://news.example/articles/a/', 'https://news.example/articles/b/']);
+    await page('index.html', '<h1>Home</h1><a href="/articles/b/">B</a><a href="/articles/a/">A</a>');
+    await page('about/index.html', '<h1>About</h1>');
+    await page('articles/a/index.html', '<p>This article is more than 1 year old</p><h1>A</h1>');
+    await page('articles/b/index.html', '<h1>B</h1>');
+    await page('feed.json', 'feed.json: A, B');
+    const result = await ping(options());
+    expect(result.changed).toEqual(['https://news.example/', 'https://news.example/about/', 'https://news.example/articles/a/', 'https://news.example/articles/b/']);
+    expect(JSON.parse(received[0]!.body).urlList).toEqual(result.changed);
+    // The hub hears of the one feed that changed.
+    expect(hubCalls()).toEqual([['publish', 'https://news.example/feed.json']]);
+
+    // An edited site page, and nothing else.
+    received.length = 0;
+    await page('about/index.html', '<h1>About us</h1>');
+    expect(await ping(options())).toEqual({ changed: ['https://news.example/about/'], requests: 1 });
+    expect(JSON.parse(received[0]!.body).urlList).toEqual(['https://news.example/about/']);
+
+    // The same build again: nothing to say.
     expect(await ping(options())).toEqual({ changed: [], requests: 0 });
     expect(lines.at(-1)).toBe('ping: nothing changed since the last ping');
   });

@@ -86,6 +86,8 @@ describe('social image cache key', () => {
     expect(socialCard(data, new Date('2025-01-10T00:00:00Z')).desk).toBe(data.desk);
     expect(socialCard(data, new Date('2027-01-10T00:00:00Z')).desk).toBe('This article is more than 2 years old');
     expect(socialCard({ ...data, lang: 'de' }, new Date('2027-01-10T00:00:00Z')).desk).toBe('Dieser Artikel ist mehr als 2 Jahre alt');
+    expect(socialCard({ ...data, lang: 'ar' }, new Date('2027-01-10T00:00:00Z')).desk).toBe('مضى على هذا المقال أكثر من سنتين');
+    expect(socialCard({ ...data, lang: 'he' }, new Date('2027-01-10T00:00:00Z')).desk).toBe('כתבה זו פורסמה לפני יותר משנתיים');
   });
   it('formats the card line as the page does', () => {
     expect(socialCard(data).line).toBe('S · L · 16 December 2024');
