@@ -67,7 +67,9 @@ function print(button: HTMLButtonElement | null, printedOn: HTMLElement) {
 /** Age notice (StoryTop.astro): the build's notice, corrected for the day the page is read. */
 function age(notice: HTMLElement) {
   const { published, years, months, minDays } = notice.dataset;
-  const text = ageNotice({ years: readForms(years!), months: readForms(months!) }, notice.closest('[lang]')!.getAttribute('lang')!, new Date(published!), new Date(), Number(minDays));
+  const text = ageNotice({ years: readForms(years), months: readForms(months) }, notice.closest('[lang]')!.getAttribute('lang')!, new Date(published!), new Date(), Number(minDays));
+  // null: the reader's clock is behind the build's, and the page holds no sentence for that age: keep the build's.
+  if (text === null) return;
   notice.hidden = !text;
   notice.textContent = text ?? '';
 }

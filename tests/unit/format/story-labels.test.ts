@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { KINDS } from '../../../src/content/schema';
 import { storyLabelsFor } from '../../../src/format/story-labels';
-import { ageNotice, formsAttribute, readForms } from '../../../src/format/age';
+import { ageNotice, formsAttribute, reachableForms, readForms } from '../../../src/format/age';
 
 describe('story labels', () => {
   it.each(['en', 'ar', 'he', 'es', 'fr', 'de'])('has every word in %s, in that language', (lang) => {
@@ -73,5 +73,40 @@ describe('ageNotice', () => {
     const ar = storyLabelsFor('ar').labels.olderThan;
     expect(ageNotice(ar, 'ar', published, new Date('2023-05-11T00:00:00Z'), 30)).toBe('مضى على هذا المقال أكثر من شهرين');
     expect(ageNotice(storyLabelsFor('he').labels.olderThan, 'he', published, new Date('2023-05-11T00:00:00Z'), 30)).toBe('כתבה זו פורסמה לפני יותר מחודשיים');
+  });
+});
+
+describe('reachableForms: the age-notice sentences a page can still need', () => {
+  const published = new Date('2023-03-10T00:00:00Z');
+  const en = storyLabelsFor('en').labels.olderThan;
+  const ar = storyLabelsFor('ar').labels.olderThan;
+
+  it('gives a one-year-old English article only "{n} years": "1 year" is on the page already', () => {
+    expect(reachableForms(en, 'en', published, new Date('2024-04-01Z'), 365)).toEqual({ years: { other: en.years.other } });
+    expect(reachableForms(en, 'en', published, new Date('2025-04-01Z'), 365)).toEqual({ years: { other: en.years.other } });
+  });
+
+  it('gives an article without a notice yet the first sentence it will show', () => {
+    expect(reachableForms(en, 'en', published, new Date('2023-12-01Z'), 365)).toEqual({ years: en.years });
+  });
+
+  it('keeps Arabic the few, many and other forms ahead of a two-year-old article, not the singular or the dual', () => {
+    const { years } = reachableForms(ar, 'ar', published, new Date('2025-04-01Z'), 365);
+    expect(Object.keys(years ?? {}).sort()).toEqual(Object.keys(ar.years).filter((c) => !['zero', 'one', 'two'].includes(c)).sort());
+    expect(reachableForms(ar, 'ar', published, new Date('2024-04-01Z'), 365).years?.two).toBe(ar.years.two);
+  });
+
+  it('keeps months only where a notice can show below a year', () => {
+    expect(reachableForms(en, 'en', published, new Date('2023-06-11Z'), 365).months).toBeUndefined();
+    expect(reachableForms(en, 'en', published, new Date('2023-06-11Z'), 30)).toEqual({ years: en.years, months: { other: en.months.other } });
+    expect(reachableForms(en, 'en', published, new Date('2023-03-20Z'), 30).months).toEqual(en.months);
+  });
+
+  it('gives the reader\'s script what it needs to count on; null (keep the built notice) for the age already shown', () => {
+    const built = new Date('2025-04-01Z');
+    const forms = { years: readForms(formsAttribute(reachableForms(en, 'en', published, built, 365).years)), months: readForms(undefined) };
+    expect(ageNotice(forms, 'en', published, new Date('2031-04-01Z'), 365)).toBe('This article is more than 8 years old');
+    expect(ageNotice(forms, 'en', published, new Date('2024-04-01Z'), 365)).toBeNull();
+    expect(ageNotice(forms, 'en', published, new Date('2023-04-01Z'), 365)).toBeUndefined();
   });
 });
