@@ -84,11 +84,10 @@ export interface Words {
   footnotes: string;
   backToReference: string;
   /**
-   * The words around an article's story (kind of story, age notice, contents, related articles, share quote):
-   * optional, since not every language has them yet; `storyLabelsFor` (story-labels.ts) gives English, marked
-   * `lang="en"`, where they are missing.
+   * The words around an article's story (kind of story, age notice, contents, related articles, share quote), read
+   * by `storyLabelsFor` (story-labels.ts), which gives English, marked `lang="en"`, for a language without a file.
    */
-  story?: StoryLabels;
+  story: StoryLabels;
 }
 
 /** The story words of one language (`Words.story`). */

@@ -55,4 +55,14 @@ export const it: Words = {
   found: { one: '{n} articolo trovato', other: '{n} articoli trovati' },
   noResults: 'Nessun articolo contiene queste parole. Prova l’archivio o le redazioni:',
   searchNeedsScript: 'La ricerca richiede JavaScript. Tutti gli articoli sono anche nell’archivio e per redazione:',
+  story: {
+    kinds: {
+      news: 'Notizie', analysis: 'Analisi', opinion: 'Opinione', explainer: 'Spiegazione',
+      review: 'Recensione', interview: 'Intervista', wire: 'Agenzia', sponsored: 'Contenuto sponsorizzato',
+    },
+    olderThan: 'Questo articolo ha più di {}',
+    contents: 'Indice',
+    related: 'Articoli correlati',
+    shareQuote: 'Condividi la citazione',
+  },
 };

@@ -55,4 +55,14 @@ export const ja: Words = {
   found: { other: '{n}件の記事が見つかりました' },
   noResults: 'これらの語を含む記事はありません。アーカイブか部署からお探しください：',
   searchNeedsScript: '検索には JavaScript が必要です。すべての記事はアーカイブと部署別の一覧にもあります：',
+  story: {
+    kinds: {
+      news: 'ニュース', analysis: '分析', opinion: 'オピニオン', explainer: '解説',
+      review: 'レビュー', interview: 'インタビュー', wire: '通信社', sponsored: 'スポンサーコンテンツ',
+    },
+    olderThan: 'この記事は{}以上前のものです',
+    contents: '目次',
+    related: '関連記事',
+    shareQuote: '引用を共有',
+  },
 };

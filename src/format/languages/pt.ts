@@ -55,4 +55,14 @@ export const pt: Words = {
   found: { one: '{n} artigo encontrado', other: '{n} artigos encontrados' },
   noResults: 'Nenhum artigo tem estas palavras. Tente o arquivo ou as editorias:',
   searchNeedsScript: 'A pesquisa precisa de JavaScript. Todos os artigos também estão no arquivo e por editoria:',
+  story: {
+    kinds: {
+      news: 'Notícias', analysis: 'Análise', opinion: 'Opinião', explainer: 'Explicativo',
+      review: 'Crítica', interview: 'Entrevista', wire: 'Agências', sponsored: 'Conteúdo patrocinado',
+    },
+    olderThan: 'Este artigo tem mais de {}',
+    contents: 'Índice',
+    related: 'Artigos relacionados',
+    shareQuote: 'Compartilhar citação',
+  },
 };

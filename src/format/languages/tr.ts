@@ -55,4 +55,14 @@ export const tr: Words = {
   found: { other: '{n} makale bulundu' },
   noResults: 'Bu sözcükleri içeren makale yok. Arşive ya da masalara bakın:',
   searchNeedsScript: 'Arama için JavaScript gerekir. Tüm makaleler arşivde ve masalara göre de listelenir:',
+  story: {
+    kinds: {
+      news: 'Haber', analysis: 'Analiz', opinion: 'Görüş', explainer: 'Açıklayıcı',
+      review: 'Eleştiri', interview: 'Röportaj', wire: 'Ajans', sponsored: 'Sponsorlu içerik',
+    },
+    olderThan: 'Bu makale {}dan daha eski',
+    contents: 'İçindekiler',
+    related: 'İlgili makaleler',
+    shareQuote: 'Alıntıyı paylaş',
+  },
 };

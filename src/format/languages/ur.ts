@@ -55,4 +55,14 @@ export const ur: Words = {
   found: { one: '{n} مضمون ملا', other: '{n} مضامین ملے' },
   noResults: 'ان الفاظ والا کوئی مضمون نہیں۔ آرکائیو یا ڈیسک دیکھیں:',
   searchNeedsScript: 'تلاش کے لیے جاوا اسکرپٹ درکار ہے۔ تمام مضامین آرکائیو اور ڈیسک کے لحاظ سے بھی درج ہیں:',
+  story: {
+    kinds: {
+      news: 'خبریں', analysis: 'تجزیہ', opinion: 'رائے', explainer: 'وضاحتی',
+      review: 'تبصرہ', interview: 'انٹرویو', wire: 'خبر رساں ایجنسی', sponsored: 'سپانسر شدہ مواد',
+    },
+    olderThan: 'یہ مضمون {} سے زیادہ پرانا ہے',
+    contents: 'فہرست',
+    related: 'متعلقہ مضامین',
+    shareQuote: 'اقتباس شیئر کریں',
+  },
 };

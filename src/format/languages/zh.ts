@@ -55,4 +55,14 @@ export const zh: Words = {
   found: { other: '找到 {n} 篇文章' },
   noResults: '没有文章包含这些词。请浏览归档或编辑部：',
   searchNeedsScript: '搜索需要 JavaScript。所有文章也按归档和编辑部列出：',
+  story: {
+    kinds: {
+      news: '新闻', analysis: '分析', opinion: '观点', explainer: '解读',
+      review: '评论', interview: '访谈', wire: '通讯社稿', sponsored: '赞助内容',
+    },
+    olderThan: '本文发表已超过{}',
+    contents: '目录',
+    related: '相关文章',
+    shareQuote: '分享引文',
+  },
 };
