@@ -144,3 +144,19 @@ describe('the reader controls and theme script', async () => {
     expect(await readFile(join(inject('distDir'), module.attr('src')!), 'utf8')).toContain('aria-pressed');
   });
 });
+
+describe('a desk spelled differently in an older article (TEST DESK, listed as Test Desk)', async () => {
+  const $ = await page('articles/sponsored-sections-fixture/index.html');
+  const home = await page('index.html');
+  const listing = await page('desks/test-desk/index.html');
+
+  it('is spelled as its listing spells it in the credit, the desk navigation and the home page card', () => {
+    expect(listing('h1').text()).toBe('Test Desk');
+    expect($('.credit a').first().text()).toBe('Test Desk');
+    expect($('.credit a').first().attr('href')).toBe('/desks/test-desk/');
+    expect($('.article-nav h2 a').text()).toBe('Test Desk');
+    const card = home('.card').filter((_, c) => home(c).find('a[href="/articles/sponsored-sections-fixture/"]').length > 0);
+    expect(card.find('.credit a').first().text()).toBe('Test Desk');
+    expect($.html()).not.toContain('TEST DESK</a>');
+  });
+});
