@@ -83,6 +83,12 @@ export interface Words {
   /** The heading of a body's footnotes (hidden, for screen readers), and the name of each link back to the text: `{n}`. */
   footnotes: string;
   backToReference: string;
+  /** The printed edition's end: the heading of the links' endnotes, the text before the permalink, the date of
+   * printing (`{date}`, filled in by src/scripts/enhance.ts when printing) and the QR code's name. */
+  printLinks: string;
+  readOnline: string;
+  printedOn: string;
+  qrCode: string;
   /**
    * The words around an article's story (kind of story, age notice, contents, related articles, share quote), read
    * by `storyLabelsFor` (story-labels.ts), which gives English, marked `lang="en"`, for a language without a file.

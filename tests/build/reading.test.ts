@@ -44,6 +44,15 @@ describe('the Arabic fixture article', async () => {
     expect($('.footnotes [data-footnote-backref]').attr('aria-label')).toBe('العودة إلى الإحالة 1');
   });
 
+  it('ends its printed edition in Arabic: the links, the permalink, the QR code, the date of printing', () => {
+    const end = $('.print-end');
+    expect(end.attr('lang')).toBeUndefined();
+    expect(end.attr('dir')).toBeUndefined();
+    expect(end.find('h2').text()).toBe('الروابط');
+    expect(end.find('svg').attr('aria-label')).toBe('رمز QR للرابط الدائم');
+    expect(end.find('#printed-on').attr('data-t')).toBe('طُبع في {date}');
+  });
+
   it('keeps a quotation together with its attribution in one figure', () => {
     const figure = $('.article-body figure');
     expect(figure.children().map((_, el) => el.tagName).get()).toEqual(['blockquote', 'figcaption']);
@@ -74,6 +83,13 @@ describe('an article in a language without its own words (Swahili)', async () =>
     expect($('.article-body [lang=en]').map((_, e) => $(e).attr('aria-label') ?? $(e).text()).get()).toEqual([
       'Link to this paragraph', 'Link to this paragraph', 'Link to this paragraph', 'Footnotes', 'Back to reference 1', 'Link to this paragraph',
     ]);
+  });
+
+  it('ends its printed edition in English, marked lang="en" and left to right', () => {
+    expect($('.print-end').attr('lang')).toBe('en');
+    expect($('.print-end').attr('dir')).toBe('ltr');
+    // English is the script's own default (src/scripts/enhance.ts): no words to carry.
+    expect($('#printed-on').attr('data-t')).toBeUndefined();
   });
 
   it('gives its correction notice in English marked lang="en", the correction itself and its date in Swahili', () => {
