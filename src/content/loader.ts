@@ -238,9 +238,10 @@ async function syncArticles(context: LoaderContext, root: string): Promise<void>
     // stored under another zone is not reused.
     const digest = generateDigest(`${code}\0${SITE.timeZone}\0${contents}`);
     if (store.get(id)?.digest === digest) return;
-    // renderMarkdown first splits off a leading --- block as frontmatter: an empty one goes first, so a body that
-    // opens with a thematic break (---) stays Markdown.
-    const rendered = await renderMarkdown(`---\n---\n${raw.body.trim()}`, { fileURL: pathToFileURL(path) }).catch((error: Error) => {
+    // renderMarkdown first splits off a leading --- block as frontmatter: one goes first, so a body that opens with a
+    // thematic break (---) stays Markdown. It holds the article's language, which the pipeline's furniture words follow
+    // (src/markdown/body-words.ts); removing it leaves the same one line in front of the body, whatever it holds.
+    const rendered = await renderMarkdown(`---\nlang: ${JSON.stringify(data.lang)}\n---\n${raw.body.trim()}`, { fileURL: pathToFileURL(path) }).catch((error: Error) => {
       throw new Error(`${filePath}: body: ${error.message}`);
     });
     const facts = (rendered.metadata?.frontmatter ?? {}) as { invalidLinks?: InvalidLink[]; removedCharacters?: RemovedCharacter[]; photos?: string[] };

@@ -74,12 +74,29 @@ export interface Words {
   notFound: string;
   notFoundText: string;
   newest: string;
+  /** The correction notices at the end of an article: their label for screen readers, one and several. */
+  correction: string;
+  corrections: string;
+  /** Before each correction's text: `{date}` is the correction's date. */
+  correctionOn: string;
+  /** The link to the site's corrections policy under the notices. */
+  correctionsPolicy: string;
+  /** The accessible name of the link each paragraph of a body has to itself (src/markdown/paragraph-ids.ts). */
+  paragraphLink: string;
+  /** The heading of a body's footnotes (hidden, for screen readers), and the name of each link back to the text: `{n}`. */
+  footnotes: string;
+  backToReference: string;
+  /** The printed edition's end: the heading of the links' endnotes, the text before the permalink, the date of
+   * printing (`{date}`, filled in by src/scripts/enhance.ts when printing) and the QR code's name. */
+  printLinks: string;
+  readOnline: string;
+  printedOn: string;
+  qrCode: string;
   /**
-   * The words around an article's story (kind of story, age notice, contents, related articles, share quote):
-   * optional, since not every language has them yet; `storyLabelsFor` (story-labels.ts) gives English, marked
-   * `lang="en"`, where they are missing.
+   * The words around an article's story (kind of story, age notice, contents, related articles, share quote), read
+   * by `storyLabelsFor` (story-labels.ts), which gives English, marked `lang="en"`, for a language without a file.
    */
-  story?: StoryLabels;
+  story: StoryLabels;
 }
 
 /** The story words of one language (`Words.story`). */
@@ -100,7 +117,7 @@ export interface StoryLabels {
 }
 
 /** The words of one page, ready to use. */
-export interface ChromeLabels extends Omit<Words, 'minutes' | 'originallyPublished' | 'readOriginal' | 'moreFrom' | 'story'> {
+export interface ChromeLabels extends Omit<Words, 'minutes' | 'originallyPublished' | 'readOriginal' | 'moreFrom' | 'correctionOn' | 'backToReference' | 'story'> {
   /**
    * `"en"` when the page's language has no table and these are the English words: put it in the `lang` attribute
    * of every element holding furniture, so a screen reader reads them with an English voice. Undefined otherwise.
@@ -112,6 +129,10 @@ export interface ChromeLabels extends Omit<Words, 'minutes' | 'originallyPublish
   readOriginal: (host: string) => string;
   /** The text before and after the desk's link in "More from {desk}". */
   moreFrom: [before: string, after: string];
+  /** The text before and after the date in "Correction, {date}:". */
+  correctionOn: [before: string, after: string];
+  /** "Back to reference 2", the number written as `n` is (Latin digits, like the dates). */
+  backToReference: (n: string) => string;
 }
 
 const fill = (text: string, values: Record<string, string>) => text.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? '');
@@ -141,5 +162,7 @@ function makeLabels(lang: string): ChromeLabels {
     originallyPublished: (source) => fill(words.originallyPublished, { source }),
     readOriginal: (host) => fill(words.readOriginal, { host }),
     moreFrom: words.moreFrom.split('{desk}', 2) as [string, string],
+    correctionOn: words.correctionOn.split('{date}', 2) as [string, string],
+    backToReference: (n) => fill(words.backToReference, { n }),
   };
 }

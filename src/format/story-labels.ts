@@ -9,5 +9,5 @@ import { en } from './languages/en.ts';
  */
 export function storyLabelsFor(lang: string): { labels: StoryLabels; lang: string } {
   const story = LANGUAGES[baseLanguage(lang)]?.story;
-  return story ? { labels: story, lang } : { labels: en.story!, lang: 'en' };
+  return story ? { labels: story, lang } : { labels: en.story, lang: 'en' };
 }

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { bodyLabels } from './body-words.ts';
 
 /** Class of the empty "link to this paragraph" anchor; CSS draws its ¶ and the feeds drop it. */
 export const PARAGRAPH_LINK_CLASS = 'pl';
@@ -25,7 +27,9 @@ export function paragraphId(text: string): string {
  * ours, not the author's, so they are not prefixed.
  */
 export function rehypeParagraphIds() {
-  return (tree: Root) => {
+  return (tree: Root, file: VFile) => {
+    // Named in the article's language (English marked lang="en" where it has no words of its own).
+    const { paragraphLink, lang } = bodyLabels(file);
     const seen = new Map<string, number>();
     let first = true;
     visit(tree, 'element', (node: Element) => {
@@ -44,7 +48,7 @@ export function rehypeParagraphIds() {
       node.children.push({
         type: 'element',
         tagName: 'a',
-        properties: { href: `#${id}`, className: [PARAGRAPH_LINK_CLASS], ariaLabel: 'Link to this paragraph', tabIndex: first ? undefined : -1 },
+        properties: { href: `#${id}`, className: [PARAGRAPH_LINK_CLASS], ariaLabel: paragraphLink, lang, tabIndex: first ? undefined : -1 },
         children: [],
       });
       first = false;

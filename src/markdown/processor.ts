@@ -5,6 +5,7 @@ import { sanitizeSchema } from '../security/sanitize-schema.ts';
 import { rehypeSanitizeReported } from '../security/sanitize-report.ts';
 import { rehypeArticleFacts } from './article-facts.ts';
 import { rehypeParagraphIds } from './paragraph-ids.ts';
+import { rehypeFootnoteWords } from './body-words.ts';
 import { rehypeFigures } from './figures.ts';
 import { rehypeHeadingIds } from './heading-ids.ts';
 import { rehypeLinkEndnotes } from './link-endnotes.ts';
@@ -30,6 +31,8 @@ import { remarkSmartypantsFast } from './smartypants.ts';
  * 6. rehypeLinkEndnotes records the body's links for the printed endnotes (src/markdown/link-endnotes.ts).
  * 7. rehypeParagraphIds gives each paragraph a stable id and link (after sanitizing, so ids stay unprefixed).
  * 8. rehypeHeadingIds gives each h2/h3 a stable id and records the h2s for the table of contents.
+ * 9. rehypeFootnoteWords puts the footnotes' heading and links back in the article's language (src/markdown/body-words.ts;
+ *    the loader passes the article's `lang` as the body's frontmatter, and rehypeParagraphIds names its links with it).
  * Astro's later plugins only add heading ids from heading text. Astro also appends rehype-raw; unified keeps one
  * entry per plugin function, so that is this same rehypeRaw, run once, in first place.
  */
@@ -39,7 +42,7 @@ export const markdownOptions = {
   // smart-punctuation time (0.58 against 2.66 ms per article; see its file).
   smartypants: false,
   remarkPlugins: [remarkSmartypantsFast],
-  rehypePlugins: [rehypeRaw, [rehypeSanitizeReported, sanitizeSchema], rehypeXmlSafeText, rehypeCheckLinks, rehypeFigures, rehypeArticleFacts, rehypeLinkEndnotes, rehypeParagraphIds, rehypeHeadingIds],
+  rehypePlugins: [rehypeRaw, [rehypeSanitizeReported, sanitizeSchema], rehypeXmlSafeText, rehypeCheckLinks, rehypeFigures, rehypeArticleFacts, rehypeLinkEndnotes, rehypeParagraphIds, rehypeHeadingIds, rehypeFootnoteWords],
 } satisfies UnifiedProcessorOptions;
 
 /**

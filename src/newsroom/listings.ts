@@ -114,6 +114,11 @@ export interface Newsroom<A extends ListedArticle = ListedArticle> {
   archive: (GroupLink & { months: GroupLink[] })[];
   /** Paths of the group pages for a desk, place or tag name. */
   groupPath: (section: Section, name: string) => string;
+  /**
+   * The name a desk, place or tag is shown under: its listing's (the newest article's spelling), so "world desk" in
+   * an older article's credit reads "World Desk" as its listing does. A name no published article has is itself.
+   */
+  groupName: (section: Section, name: string) => string;
   neighbours: (id: string) => ArticleNeighbours<A>;
 }
 
@@ -143,6 +148,7 @@ export function buildNewsroom<A extends ListedArticle>(articles: readonly A[]): 
   const pages: ListingPage<A>[] = [...pagesOf('Latest articles', '/', all)];
   const slugs: Record<Section, Map<string, string>> = { desks: new Map(), places: new Map(), tags: new Map() };
   const deskEntries = new Map<string, A[]>();
+  const names = new Map<string, string>();
 
   for (const [section, { title, field }] of Object.entries(SECTIONS) as [Section, (typeof SECTIONS)[Section]][]) {
     const groups = group(all, (a) => (field === 'tags' ? a.data.tags : [a.data[field]]));
@@ -150,6 +156,7 @@ export function buildNewsroom<A extends ListedArticle>(articles: readonly A[]): 
     for (const [slug, { name, entries }] of groups) {
       const path = `/${section}/${slug}/`;
       slugs[section].set(name, path);
+      names.set(path, name);
       if (section === 'desks') deskEntries.set(path, entries);
       links.push({ name, path, count: entries.length });
       pages.push(...pagesOf(name, path, entries));
@@ -183,6 +190,7 @@ export function buildNewsroom<A extends ListedArticle>(articles: readonly A[]): 
     pages,
     archive,
     groupPath,
+    groupName: (section, name) => names.get(groupPath(section, name)) ?? name,
     neighbours: (id) => {
       const i = position.get(id);
       if (i === undefined) throw new Error(`No published article "${id}"`);

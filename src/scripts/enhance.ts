@@ -51,8 +51,9 @@ function share(permalink: HTMLAnchorElement) {
 }
 
 /**
- * Print (PrintButton.astro, PrintFooter.astro): the button calls print(); "Printed on" is filled in when printing.
- * Intl, not date-fns: the whole enhancement budget is 1.5 KB brotli. en-GB matches src/format/dates.ts (enGB).
+ * Print (PrintButton.astro, PrintFooter.astro): the button calls print(); "Printed on" (its words in `data-t`, in the
+ * language of the printed end; English, en.ts `printedOn`, when there is none) is filled in when printing. Intl, not date-fns: the whole enhancement budget is 1.5 KB
+ * brotli. English is en-GB, as in src/format/dates.ts (enGB); digits are Latin, as in every date of the page.
  */
 function print(button: HTMLButtonElement | null, printedOn: HTMLElement) {
   if (button) {
@@ -60,7 +61,8 @@ function print(button: HTMLButtonElement | null, printedOn: HTMLElement) {
     button.addEventListener('click', () => window.print());
   }
   addEventListener('beforeprint', () => {
-    printedOn.textContent = `Printed on ${new Date().toLocaleDateString('en-GB', { dateStyle: 'long' })}`;
+    const lang = printedOn.closest('[lang]')!.getAttribute('lang')!;
+    printedOn.textContent = (printedOn.dataset.t ?? 'Printed on {date}').replace('{date}', new Date().toLocaleDateString(lang == 'en' ? 'en-GB' : lang, { dateStyle: 'long', numberingSystem: 'latn' }));
   });
 }
 

@@ -20,15 +20,21 @@ import body from './article-body.css?inline';
 import contents from './contents.css?inline';
 import related from './related.css?inline';
 import corrections from './corrections.css?inline';
+import sponsored from './sponsored.css?inline';
 
 /** On every page: the Display menu, the header's section links and article navigation, then the base rules. */
 const EVERY_PAGE = controls + nav + base;
 
 /** The parts only some pages show, in the order they cascade (later parts win ties). */
-const PARTS = { listings, sharing, print, story, search, photos, body, contents, related, corrections } as const;
+const PARTS = { listings, sharing, print, story, sponsored, search, photos, body, contents, related, corrections } as const;
 
 /** A part of a page that has its own rules: see the stylesheet it is imported from above. */
 export type StylePart = keyof typeof PARTS;
+
+/** The sponsored label's part, for a page showing any of these articles (its own page, or listing cards). */
+export function sponsoredStyles(shown: ReadonlyArray<{ data: { kind: string } }>): StylePart | false {
+  return shown.some((entry) => entry.data.kind === 'sponsored') && 'sponsored';
+}
 
 /** Elements of a rendered body that need `article-body.css`: a body of plain paragraphs needs none of it. */
 const BODY_PARTS = /<(?:h[2-6]|ul|ol|blockquote|figure|table|pre)[\s>]/;

@@ -319,6 +319,23 @@ describe('links and the print button', () => {
   });
 });
 
+describe('the printed end in the article\'s language', () => {
+  it.each([
+    ['/articles/spanish-fixture/', 'es', 'Leer en línea:', 'Impreso el '],
+    ['/articles/arabic-rtl-fixture/', 'ar', 'اقرأ على الإنترنت:', 'طُبع في '],
+    ['/articles/swahili-fixture/', 'en-GB', 'Read online:', 'Printed on '],
+  ])('%s: its words, and the date of printing written as the page writes dates', async (path, locale, readOnline, printedOn) => {
+    const page = await context.newPage();
+    await page.goto(`${site.url}${path}`);
+    await page.emulateMedia({ media: 'print' });
+    await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+    const today = new Intl.DateTimeFormat(locale, { dateStyle: 'long', numberingSystem: 'latn' }).format(new Date());
+    expect(await page.locator('#printed-on').textContent()).toBe(`${printedOn}${today}`);
+    expect(await page.locator('.print-qr p').first().innerText()).toMatch(new RegExp(`^${readOnline}\\s+http`));
+    await page.close();
+  });
+});
+
 describe('the running header escape, in a real style element', () => {
   it.each([
     ['quotes and backslashes', 'He said "no" \\ then \'yes\''],

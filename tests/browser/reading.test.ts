@@ -244,6 +244,63 @@ describe('reflow and measure', () => {
     });
   }
 
+  it.each([['the seed article', ARTICLE], ['the Arabic article', ARABIC], ['the Spanish article (corrected, so two dates)', SPANISH]])(
+    'on a phone, %s: the credit and the dates line never start or end a line with a separator, and never split "2 min read"',
+    async (_name, path) => {
+      const page = await open(path, { width: 375 });
+      // Long desks and places, so the credit wraps at every possible place as the width changes.
+      const desks = ['', 'International Investigations and Special Projects Desk', 'Metropolitan Desk'];
+      const places = ['', 'Saint-Jean-Pied-de-Port, Pyrénées-Atlantiques', 'Tel Aviv-Yafo'];
+      const found: string[] = [];
+      for (const desk of desks) {
+        for (const place of places) {
+          for (const width of [320, 345, 375, 400]) {
+            await page.setViewportSize({ width, height: 900 });
+            found.push(...(await page.evaluate(([desk, place, width]) => {
+              const header = document.querySelector('.article-header')!;
+              const [deskLink, placeLink] = header.querySelectorAll<HTMLElement>('.credit a');
+              if (desk) deskLink!.textContent = desk;
+              if (place) placeLink!.textContent = place;
+              const problems: string[] = [];
+              for (const line of header.querySelectorAll<HTMLElement>('.credit, .dates')) {
+                // Every visible character with the top of its line box: the box clips horizontally, so a character
+                // outside it is not seen.
+                const box = line.getBoundingClientRect();
+                const chars: { char: string; top: number; x: number; el: Element }[] = [];
+                const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+                const range = document.createRange();
+                for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                  for (let i = 0; i < node.textContent!.length; i++) {
+                    if (!node.textContent![i]!.trim()) continue;
+                    range.setStart(node, i);
+                    range.setEnd(node, i + 1);
+                    const r = range.getBoundingClientRect();
+                    if (r.width === 0 || r.right <= box.left + 0.5 || r.left >= box.right - 0.5) continue;
+                    chars.push({ char: node.textContent![i]!, top: Math.round(r.top), x: r.left, el: node.parentElement! });
+                  }
+                }
+                const lines = new Map<number, typeof chars>();
+                for (const c of chars) lines.set(c.top, [...(lines.get(c.top) ?? []), c]);
+                const rtl = getComputedStyle(line).direction === 'rtl';
+                for (const [top, cs] of lines) {
+                  cs.sort((a, b) => (rtl ? b.x - a.x : a.x - b.x));
+                  const text = cs.map((c) => c.char).join('');
+                  if (text.startsWith('·') || text.endsWith('·')) problems.push(`${width}px ${line.className} line at ${top}: ${text}`);
+                }
+                // The reading time is on one line.
+                const minutes = line.matches('.dates') ? [...line.querySelectorAll('span')].filter((s) => !s.querySelector('span')).at(-1) : undefined;
+                if (minutes && new Set(chars.filter((c) => minutes.contains(c.el)).map((c) => c.top)).size !== 1) problems.push(`${width}px: "${minutes.textContent}" is split`);
+              }
+              return problems;
+            }, [desk, place, width] as const)));
+          }
+        }
+      }
+      expect(found).toEqual([]);
+      await page.close();
+    },
+  );
+
   it.each([768, 1280, 1920])('sets body text in lines of 60 to 75 characters at %i px', async (width) => {
     const page = await open(ARTICLE, { width });
     // Groups the characters of the longest paragraph by the top of their line box.

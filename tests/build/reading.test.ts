@@ -36,6 +36,23 @@ describe('the Arabic fixture article', async () => {
     expect($('.site-footer').attr('dir')).toBeUndefined();
   });
 
+  it('names its paragraph links and footnotes in Arabic', () => {
+    const labels = $('.article-body a.pl').map((_, a) => $(a).attr('aria-label')).get();
+    expect(labels.length).toBeGreaterThan(3);
+    expect(new Set(labels)).toEqual(new Set(['رابط إلى هذه الفقرة']));
+    expect($('.footnotes h2').text()).toBe('الحواشي');
+    expect($('.footnotes [data-footnote-backref]').attr('aria-label')).toBe('العودة إلى الإحالة 1');
+  });
+
+  it('ends its printed edition in Arabic: the links, the permalink, the QR code, the date of printing', () => {
+    const end = $('.print-end');
+    expect(end.attr('lang')).toBeUndefined();
+    expect(end.attr('dir')).toBeUndefined();
+    expect(end.find('h2').text()).toBe('الروابط');
+    expect(end.find('svg').attr('aria-label')).toBe('رمز QR للرابط الدائم');
+    expect(end.find('#printed-on').attr('data-t')).toBe('طُبع في {date}');
+  });
+
   it('keeps a quotation together with its attribution in one figure', () => {
     const figure = $('.article-body figure');
     expect(figure.children().map((_, el) => el.tagName).get()).toEqual(['blockquote', 'figcaption']);
@@ -52,14 +69,37 @@ describe('an article in a language without its own words (Swahili)', async () =>
     expect($('.site-nav').attr('lang')).toBe('en');
     expect($('#rc').attr('lang')).toBe('en');
     expect($('.dates').text().replace(/\s+/g, ' ').trim()).toMatch(/^Published .* · 1 min read$/);
-    expect($('.dates > span[lang=en]').map((_, s) => $(s).text()).get()).toEqual(['Published', '1\u00a0min\u00a0read']);
+    // Each part of the dates line is English, the dates in it Swahili.
+    expect($('.dates > span').map((_, s) => $(s).attr('lang')).get()).toEqual(['en', 'en', 'en']);
+    expect($('.dates time').map((_, s) => $(s).attr('lang')).get()).toEqual(['sw', 'sw']);
+    expect($('.dates > span').last().text()).toBe(' · 1\u00a0min\u00a0read');
     expect($('.tags > span').attr('lang')).toBe('en');
     expect($('.share').attr('lang')).toBe('en');
     expect($('.cite summary').attr('lang')).toBe('en');
     expect($('#print-button').attr('lang')).toBe('en');
-    // The article's own words are not marked English.
+    // The article's own words are not marked English: only the body's furniture (paragraph links, footnotes' heading
+    // and links back) is.
     expect($('h1').closest('[lang=en]')).toHaveLength(0);
-    expect($('.article-body [lang=en]')).toHaveLength(0);
+    expect($('.article-body [lang=en]').map((_, e) => $(e).attr('aria-label') ?? $(e).text()).get()).toEqual([
+      'Link to this paragraph', 'Link to this paragraph', 'Link to this paragraph', 'Footnotes', 'Back to reference 1', 'Link to this paragraph',
+    ]);
+  });
+
+  it('ends its printed edition in English, marked lang="en" and left to right', () => {
+    expect($('.print-end').attr('lang')).toBe('en');
+    expect($('.print-end').attr('dir')).toBe('ltr');
+    // English is the script's own default (src/scripts/enhance.ts): no words to carry.
+    expect($('#printed-on').attr('data-t')).toBeUndefined();
+  });
+
+  it('gives its correction notice in English marked lang="en", the correction itself and its date in Swahili', () => {
+    const notice = $('aside.corrections');
+    expect(notice.attr('lang')).toBe('en');
+    expect(notice.attr('aria-label')).toBe('Correction');
+    expect(notice.find('strong').text()).toMatch(/^Correction, .+:$/);
+    expect(notice.find('strong [lang=sw] time').attr('datetime')).toBe('2023-10-03');
+    expect(notice.find('p > span[lang=sw]').text()).toBe('Toleo la awali lilitaja siku isiyo sahihi ya ufunguzi.');
+    expect(notice.find('.corrections-policy a').text()).toBe('Our corrections policy');
   });
 });
 
@@ -67,7 +107,7 @@ describe('the Spanish fixture article', async () => {
   const $ = await page('articles/spanish-fixture/index.html');
 
   it('speaks Spanish, cites its author as APA does, and shows its desk once in the header', () => {
-    expect($('.dates').text().replace(/\s+/g, ' ').trim()).toBe('Publicado 5 de noviembre de 2023 · 1 min de lectura');
+    expect($('.dates').text().replace(/\s+/g, ' ').trim()).toBe('Publicado 5 de noviembre de 2023 · Actualizado 7 de noviembre de 2023 · 1 min de lectura');
     expect($('.byline').text()).toBe('Por Ana Pérez');
     expect($('.site-nav a').first().text()).toBe('Buscar');
     expect($('.cite p').text()).toMatch(/^Pérez, A\. \(2023, November 5\)\. La biblioteca del puerto/);
@@ -76,6 +116,15 @@ describe('the Spanish fixture article', async () => {
     expect($('.site-header [lang=en], .site-footer a[lang=en], .article [lang=en]:not(.print-only)').map((_, e) => $(e).attr('class')).get()).toEqual(['site-name']);
   });
 
+  it('gives its correction notice, paragraph links and footnotes in Spanish', () => {
+    const notice = $('aside.corrections');
+    expect(notice.attr('aria-label')).toBe('Corrección');
+    expect(notice.find('p').first().text()).toBe('Corrección, 7 de noviembre de 2023: Una versión anterior daba mal el horario de apertura de los lunes.');
+    expect(notice.find('.corrections-policy a').text()).toBe('Nuestra política de correcciones');
+    expect(new Set($('.article-body a.pl').map((_, a) => $(a).attr('aria-label')).get())).toEqual(new Set(['Enlace a este párrafo']));
+    expect($('.footnotes h2').text()).toBe('Notas');
+    expect($('.footnotes [data-footnote-backref]').attr('aria-label')).toBe('Volver a la referencia 1');
+  });
 });
 
 describe('the reader controls and theme script', async () => {
@@ -109,5 +158,21 @@ describe('the reader controls and theme script', async () => {
     expect(module.attr('type')).toBe('module');
     expect(module.attr('src')).toMatch(/^\/_astro\/[\w.-]+\.js$/);
     expect(await readFile(join(inject('distDir'), module.attr('src')!), 'utf8')).toContain('aria-pressed');
+  });
+});
+
+describe('a desk spelled differently in an older article (TEST DESK, listed as Test Desk)', async () => {
+  const $ = await page('articles/sponsored-sections-fixture/index.html');
+  const home = await page('index.html');
+  const listing = await page('desks/test-desk/index.html');
+
+  it('is spelled as its listing spells it in the credit, the desk navigation and the home page card', () => {
+    expect(listing('h1').text()).toBe('Test Desk');
+    expect($('.credit a').first().text()).toBe('Test Desk');
+    expect($('.credit a').first().attr('href')).toBe('/desks/test-desk/');
+    expect($('.article-nav h2 a').text()).toBe('Test Desk');
+    const card = home('.card').filter((_, c) => home(c).find('a[href="/articles/sponsored-sections-fixture/"]').length > 0);
+    expect(card.find('.credit a').first().text()).toBe('Test Desk');
+    expect($.html()).not.toContain('TEST DESK</a>');
   });
 });

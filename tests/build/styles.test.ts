@@ -21,6 +21,7 @@ const PART_RULES = {
   search: '.search-results',
   print: '@page',
   sharing: '.share',
+  sponsored: '.kind-sponsored',
 };
 
 describe('page styles', () => {
@@ -38,7 +39,7 @@ describe('page styles', () => {
   it('an article of plain paragraphs carries no rules for what it does not show', async () => {
     const css = await styleOf(`articles/${SEED_SLUG}`);
     for (const part of ['print', 'sharing'] as const) expect(css, part).toContain(PART_RULES[part]);
-    for (const part of ['body', 'contents', 'related', 'corrections', 'photos', 'listings', 'search'] as const) {
+    for (const part of ['body', 'contents', 'related', 'corrections', 'photos', 'listings', 'search', 'sponsored'] as const) {
       expect(css, part).not.toContain(PART_RULES[part]);
     }
     // Its own print running headline comes first.
@@ -47,7 +48,7 @@ describe('page styles', () => {
 
   it('an article with sections, a correction and related articles carries those rules, once each', async () => {
     const css = await styleOf('articles/sponsored-sections-fixture');
-    for (const part of ['body', 'contents', 'corrections', 'related'] as const) {
+    for (const part of ['body', 'contents', 'corrections', 'related', 'sponsored'] as const) {
       expect(css.split(PART_RULES[part]).length - 1, part).toBeGreaterThanOrEqual(1);
     }
     expect(css.split('.toc{').length - 1).toBe(1);
@@ -56,6 +57,9 @@ describe('page styles', () => {
   it('listings carry the listing rules and no print edition; the search page its own', async () => {
     const home = await styleOf('');
     expect(home).toContain(PART_RULES.listings);
+    // The home page lists the sponsored fixture; a desk without sponsored articles has no sponsored rules.
+    expect(home).toContain(PART_RULES.sponsored);
+    expect(await styleOf('desks/mesa-de-cultura')).not.toContain(PART_RULES.sponsored);
     expect(home).not.toContain(PART_RULES.print);
     expect(home).not.toContain(PART_RULES.search);
     const search = await styleOf('search');

@@ -4,7 +4,7 @@ import { storyLabelsFor } from '../../../src/format/story-labels';
 import { ageNotice, formsAttribute, reachableForms, readForms } from '../../../src/format/age';
 
 describe('story labels', () => {
-  it.each(['en', 'ar', 'he', 'es', 'fr', 'de'])('has every word in %s, in that language', (lang) => {
+  it.each(['en', 'ar', 'de', 'es', 'fa', 'fr', 'he', 'it', 'ja', 'pt', 'ru', 'tr', 'ur', 'zh'])('has every word in %s, in that language', (lang) => {
     const { labels, lang: wordsLang } = storyLabelsFor(lang);
     expect(wordsLang).toBe(lang);
     for (const kind of KINDS) expect(labels.kinds[kind].trim(), kind).not.toBe('');
@@ -24,7 +24,8 @@ describe('story labels', () => {
   });
 
   it('falls back to English for a language without a table, and says so (the element gets lang="en")', () => {
-    expect(storyLabelsFor('pt-BR')).toEqual({ labels: storyLabelsFor('en').labels, lang: 'en' });
+    expect(storyLabelsFor('sw-KE')).toEqual({ labels: storyLabelsFor('en').labels, lang: 'en' });
+    expect(storyLabelsFor('pt-BR')).toEqual({ labels: storyLabelsFor('pt').labels, lang: 'pt-BR' });
     expect(storyLabelsFor('ar-EG').lang).toBe('ar-EG');
   });
 });
@@ -66,6 +67,11 @@ describe('ageNotice', () => {
     expect([1, 2, 11].map((n) => aged('en', n))).toEqual(['This article is more than 1 year old', 'This article is more than 2 years old', 'This article is more than 11 years old']);
     expect([1, 2].map((n) => aged('fr', n))).toEqual(['Cet article date de plus d’un an', 'Cet article date de plus de 2 ans']);
     expect([1, 2].map((n) => aged('es', n))).toEqual(['Este artículo tiene más de un año', 'Este artículo tiene más de 2 años']);
+  });
+
+  it('writes two years in Russian, Turkish, Chinese and Italian', () => {
+    const two = (lang: string) => ageNotice(storyLabelsFor(lang).labels.olderThan, lang, published, new Date('2025-04-01Z'), 365);
+    expect(['ru', 'tr', 'zh', 'it'].map(two)).toEqual(['Этой статье больше, чем 2 года', 'Bu makale 2 yıldan daha eski', '本文发表已超过2年', 'Questo articolo ha più di 2 anni']);
   });
 
   it('counts months when the setting is under a year', () => {

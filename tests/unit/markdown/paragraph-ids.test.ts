@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
+import { VFile } from 'vfile';
 import { markdownConfigDefaults } from '@astrojs/markdown-remark';
 import { markdownConfig, markdownOptions } from '../../../src/markdown/processor';
 import { rehypeSanitizeReported } from '../../../src/security/sanitize-report';
 import { paragraphId, rehypeParagraphIds } from '../../../src/markdown/paragraph-ids';
 
-/** Runs the plugin on an HTML fragment and returns the resulting HTML. */
-const run = (html: string): string => {
+/** Runs the plugin on an HTML fragment (of an article in `lang`, as the loader says) and returns the resulting HTML. */
+const run = (html: string, lang?: string): string => {
   const tree = fromHtml(html, { fragment: true });
-  rehypeParagraphIds()(tree);
+  rehypeParagraphIds()(tree, new VFile({ data: lang ? { astro: { frontmatter: { lang } } } : {} }));
   return toHtml(tree);
 };
 const ids = (html: string): string[] => [...run(html).matchAll(/<p id="([^"]+)"/g)].map((m) => m[1]!);
@@ -47,6 +48,13 @@ describe('paragraph ids', () => {
 
   it('keep an id the author gave (prefixed by the sanitizer) and link to it', () => {
     expect(run('<p id="user-content-lead">Lead.</p>')).toBe('<p id="user-content-lead">Lead.<a href="#user-content-lead" class="pl" aria-label="Link to this paragraph"></a></p>');
+  });
+
+  it('name the links in the article\'s language, in English marked lang="en" for a language without its words', () => {
+    expect(run('<p>Eins.</p>', 'de-AT')).toContain('aria-label="Link zu diesem Absatz"></a>');
+    expect(run('<p>واحد.</p>', 'ar')).toContain('aria-label="رابط إلى هذه الفقرة"></a>');
+    expect(run('<p>Moja.</p>', 'sw')).toContain('aria-label="Link to this paragraph" lang="en"></a>');
+    expect(run('<p>One.</p>')).toContain('aria-label="Link to this paragraph"></a>');
   });
 
   it('run after the sanitizer, so the ids are not prefixed with user-content-', async () => {

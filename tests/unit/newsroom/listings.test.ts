@@ -52,6 +52,12 @@ describe('buildNewsroom', () => {
     expect(at('/desks/').groups.map((g) => [g.name, g.count])).toEqual([['Business Desk', 1], ['world desk', PAGE_SIZE + 3]]); // the newest spelling names the group
   });
 
+  it('shows every spelling of a group under its listing\'s name', () => {
+    expect(['World Desk', 'world desk', 'WORLD DESK'].map((name) => newsroom.groupName('desks', name))).toEqual(['world desk', 'world desk', 'world desk']);
+    expect(newsroom.groupName('tags', 'iran')).toBe('Iran');
+    expect(newsroom.groupName('places', 'Nowhere')).toBe('Nowhere');
+  });
+
   it('has one page per listing page and no duplicate paths', () => {
     expect(new Set(paths).size).toBe(paths.length);
     expect(paths).toEqual(expect.arrayContaining(['/archive/2024/', '/archive/2024/02/', '/archive/2023/06/page/2/', '/desks/world-desk/page/2/']));
