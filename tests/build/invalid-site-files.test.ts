@@ -47,7 +47,7 @@ describe.each<Case>([
       ['bad-links.md', 'links.1', 'expected an absolute http:// or https:// URL'],
       ['typo-key.md', 'nmae', 'unknown field "nmae" (allowed: name, links)'],
       ['typo-key.md', 'name', 'expected name as text'],
-      ['broken-yaml.md', 'frontmatter', 'YAML line 2: Missing closing "quote'],
+      ['broken-yaml.md', 'frontmatter', 'line 2: the name opens a quotation mark (") that is never closed'],
       ['Cap_Name.md', 'slug (file name)', '"Cap_Name" must be lowercase a-z, 0-9 and single hyphens, e.g. jane-doe.md'],
     ],
   },
