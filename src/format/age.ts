@@ -43,7 +43,7 @@ export function reachableForms(forms: StoryLabels['olderThan'], lang: string, pu
   const rules = new Intl.PluralRules(lang);
   const { unit, n } = age(published, now);
   // The age shown now has its sentence on the page already; a page without a notice needs its first one too.
-  const next = ageNotice(forms, lang, published, now, minDays) === undefined ? 0 : 1;
+  const next = now.getTime() - published.getTime() < minDays * DAY ? 0 : 1;
   const pick = (sentences: PluralForms, from: number, to: number) => {
     const wanted = new Set<string>();
     for (let i = from; i <= to; i++) wanted.add(rules.select(i));

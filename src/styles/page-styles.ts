@@ -31,9 +31,9 @@ const PARTS = { listings, sharing, print, story, sponsored, search, photos, body
 /** A part of a page that has its own rules: see the stylesheet it is imported from above. */
 export type StylePart = keyof typeof PARTS;
 
-/** The sponsored label's part, for a page showing any of these articles (its own page, or listing cards). */
-export function sponsoredStyles(shown: ReadonlyArray<{ data: { kind: string } }>): StylePart | false {
-  return shown.some((entry) => entry.data.kind === 'sponsored') && 'sponsored';
+/** The parts a list of article cards shows (home, listings, an author's page): photographs and sponsored labels when any card has one. */
+export function cardStyles(cards: ReadonlyArray<{ data: { kind: string; image?: unknown } }>): Array<StylePart | false> {
+  return ['listings', 'story', cards.some((card) => card.data.kind === 'sponsored') && 'sponsored', cards.some((card) => card.data.image) && 'photos'];
 }
 
 /** Elements of a rendered body that need `article-body.css`: a body of plain paragraphs needs none of it. */
