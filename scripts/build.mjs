@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { acquireLock, missingPages, partialFolder, PublishError, publishTarget, recoverSwap, swapIn } from './lib/publish.mjs';
+import { acquireLock, missingPages, outputLink, partialFolder, PublishError, publishTarget, recoverSwap, swapIn } from './lib/publish.mjs';
 import { readArticleIndex } from '../src/content/article-index.ts';
 import { BUILD_TIME_SETTING, buildTimeEnv, isPublic, startBuildTime } from '../src/content/build-time.ts';
 
@@ -46,6 +46,7 @@ export async function buildSite({ outDir = resolve(ROOT, 'dist'), env = {}, quie
   };
   let release = async () => {};
   let partial;
+  let link;
   try {
     const baseEnv = { ...cleanEnv(), ASTRO_TELEMETRY_DISABLED: '1', ...env };
     // One build time for the whole build (src/content/build-time.ts): this check and every process of astro build.
@@ -61,7 +62,8 @@ export async function buildSite({ outDir = resolve(ROOT, 'dist'), env = {}, quie
     release = await acquireLock(target, say);
     await recoverSwap(target, say);
     partial = await partialFolder(target);
-    const child = spawn(process.execPath, [resolve(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', partial], {
+    link = await outputLink(target, partial);
+    const child = spawn(process.execPath, [resolve(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', link], {
       cwd: ROOT,
       env: buildEnv,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -88,6 +90,7 @@ export async function buildSite({ outDir = resolve(ROOT, 'dist'), env = {}, quie
     say(error.message);
     return { code: 1, output };
   } finally {
+    if (link) await rm(link, { force: true });
     if (partial) await rm(partial, { recursive: true, force: true });
     await release();
   }

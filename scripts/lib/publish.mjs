@@ -3,7 +3,7 @@
 // that the next run completes when a crash stopped it halfway.
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, lstat, mkdir, mkdtemp, readdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, lstat, mkdir, mkdtemp, readdir, readFile, realpath, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** How long a build waits for another one publishing the same folder before it gives up. */
@@ -106,6 +106,19 @@ export async function partialFolder(target) {
   } catch (error) {
     throw unwritable(target, error);
   }
+}
+
+/**
+ * The one path every build of `target` writes through: `<target>.partial`, a link to this build's own `partial`
+ * folder. Astro bakes its output folder into the code it bundles, and its incremental build re-renders every page
+ * whose code changed: a new folder name per build would make every build cold. Under the lock, one build at a time
+ * owns the link; recoverSwap removes a stale one.
+ */
+export async function outputLink(target, partial) {
+  const link = `${target}.partial`;
+  await rm(link, { force: true });
+  await symlink(partial, link, 'dir');
+  return link;
 }
 
 /** What a finished build must contain: the home page and every article's page (`articles/<slug>/index.html`). */

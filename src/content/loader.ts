@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
-import { basename, relative, resolve, sep } from 'node:path';
+import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { glob } from 'tinyglobby';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -193,6 +193,22 @@ async function codeVersion(root: string): Promise<string> {
 }
 
 /**
+ * What an article folder (<slug>/index.md) holds beside its Markdown: each file's name, size and time of last change.
+ * Part of the entry's digest, so a photograph replaced under the same name is measured again (its width and height
+ * are in the stored data) and the pages that show it are rendered again. A single-file article has none.
+ */
+async function folderFiles(path: string): Promise<string> {
+  if (basename(path) !== 'index.md') return '';
+  const folder = dirname(path);
+  const names = (await readdir(folder)).filter((name) => name !== 'index.md' && !name.startsWith('.')).sort();
+  const stamps = await Promise.all(names.map(async (name) => {
+    const { size, mtimeMs } = await stat(join(folder, name));
+    return `${name}:${size}:${mtimeMs}`;
+  }));
+  return stamps.join('\0');
+}
+
+/**
  * The articles collection's loader: content/articles/<slug>.md into Astro's store, the same way in `astro build`,
  * `astro dev` and `astro check`.
  * 1. Every file is read and checked (loadArticleFiles): all problems of all files are reported together, and the
@@ -236,7 +252,7 @@ async function syncArticles(context: LoaderContext, root: string): Promise<void>
     index.push({ slug: id, data });
     // The site's time zone decides the instant of a date written without an offset (parseData reads it): an entry
     // stored under another zone is not reused.
-    const digest = generateDigest(`${code}\0${SITE.timeZone}\0${contents}`);
+    const digest = generateDigest(`${code}\0${SITE.timeZone}\0${await folderFiles(path)}\0${contents}`);
     if (store.get(id)?.digest === digest) return;
     // renderMarkdown first splits off a leading --- block as frontmatter: one goes first, so a body that opens with a
     // thematic break (---) stays Markdown. It holds the article's language, which the pipeline's furniture words follow

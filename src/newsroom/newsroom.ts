@@ -2,6 +2,8 @@ import { getCollection } from 'astro:content';
 import { isPublished, type ArticleEntry } from '../content/articles';
 import { buildNewsroom, type Newsroom } from './listings';
 import { relatedArticles } from './related';
+import { siteFingerprint } from './page-keys';
+import { getAuthors, getSitePages } from '../content/site-collections';
 
 let cached: Promise<Newsroom<ArticleEntry>> | undefined;
 
@@ -23,4 +25,14 @@ let related: Promise<Map<string, ArticleEntry[]>> | undefined;
 export function getRelated(): Promise<Map<string, ArticleEntry[]>> {
   if (!related || import.meta.env.DEV) related = getNewsroom().then(({ all }) => relatedArticles(all));
   return related;
+}
+
+let fingerprint: Promise<string> | undefined;
+
+/** What every page shows of the whole site, as one fingerprint for the pages' cache keys (src/newsroom/page-keys.ts). */
+export function getSiteFingerprint(): Promise<string> {
+  if (!fingerprint || import.meta.env.DEV) {
+    fingerprint = Promise.all([getNewsroom(), getSitePages(), getAuthors()]).then(([newsroom, pages, authors]) => siteFingerprint(newsroom, [...pages, ...authors]));
+  }
+  return fingerprint;
 }
