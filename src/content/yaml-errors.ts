@@ -119,6 +119,27 @@ export function unresolvedAlias(lines: string[], firstLine: number): { line: num
 }
 
 /**
+ * Values YAML silently reads as its own markup rather than as text, found in the raw lines of `keys` (and their list
+ * items): `title: &x Talks` is the title "Talks" (&x names it), `title: !x Talks` the title "Talks" with an unknown
+ * type tag, and `title: *x` a copy of another value. The parser accepts them without a word, so the text decides.
+ */
+export function markupValues(lines: string[], firstLine: number, keys: readonly string[]): { line: number; message: string }[] {
+  return lines.flatMap((text, i) => {
+    const f = /^\S/.test(text) ? field(text) : undefined;
+    if (f && keys.includes(f.key)) {
+      const said = markupStart(f.key, f.value);
+      return said ? [{ line: i + firstLine, message: said }] : [];
+    }
+    // A list item (`  - &x one`) of a field of `keys`: the field is the nearest unindented one above.
+    const item = /^\s*-\s+(.*)$/.exec(text)?.[1]?.trim() ?? '';
+    const what = MARKUP[item[0] ?? ''];
+    const list = what ? fieldAbove(lines, i, (g) => keys.includes(g.key) && g.value === '') : undefined;
+    if (!what || !list || lines.slice(list.index + 1, i).some((l) => /^\S/.test(l))) return [];
+    return [{ line: i + firstLine, message: `an item of ${list.key} starts with ${item[0]}, which YAML reads as ${what}: put the item in quotes, e.g. - ${quoted(item)}` }];
+  });
+}
+
+/**
  * Text fields that YAML silently cut short: in an unquoted value, ` #` (or a # at its start) begins a comment, so
  * `title: Talks #2 resume` is the title "Talks" without a word of warning. One problem for each such line of `keys`.
  */
