@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildLogFilter } from './lib/build-log.mjs';
 import { acquireLock, missingPages, partialFolder, PublishError, publishTarget, recoverSwap, swapIn } from './lib/publish.mjs';
 import { readArticleIndex } from '../src/content/article-index.ts';
 import { BUILD_TIME_SETTING, buildTimeEnv, isPublic, startBuildTime } from '../src/content/build-time.ts';
@@ -66,14 +67,19 @@ export async function buildSite({ outDir = resolve(ROOT, 'dist'), env = {}, quie
       env: buildEnv,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    for (const stream of [child.stdout, child.stderr]) {
+    // The log without Astro's list of every page and image written, each with its timestamp (scripts/lib/build-log.mjs).
+    const logs = [child.stdout, child.stderr].map((stream) => {
+      const filter = buildLogFilter();
+      const show = (text) => {
+        output += text;
+        if (!quiet && text) (stream === child.stdout ? process.stdout : process.stderr).write(text);
+      };
       stream.setEncoding('utf8');
-      stream.on('data', (chunk) => {
-        output += chunk;
-        if (!quiet) (stream === child.stdout ? process.stdout : process.stderr).write(chunk);
-      });
-    }
+      stream.on('data', (chunk) => show(filter.push(chunk)));
+      return new Promise((done) => stream.on('end', () => done(show(filter.end()))));
+    });
     const code = await new Promise((done) => child.on('close', (c) => done(c ?? 1)));
+    await Promise.all(logs);
     if (code !== 0) return { code, output };
     const missing = missingPages(partial, await publishedSlugs(buildEnv, now));
     if (missing.length) {

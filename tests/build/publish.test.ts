@@ -55,6 +55,7 @@ describe('the build time and the site time zone', () => {
     await writeFile(join(folder, 'later.md'), '---\ntitle: "Later"\npublished: 2030-03-01T03:00:00Z\ndesk: Night Desk\nlocation: Paris\nsource: The Reader\n---\n\nLater.\n');
     await writeFile(join(folder, 'now.md'), '---\ntitle: "Now"\npublished: 2030-01-01\ndesk: World Desk\nlocation: Paris\nsource: The Reader\n---\n\nNow.\n');
     // Written in Paris time: shown in New York time, kept at +02:00 wherever a machine reads it.
+    await writeFile(join(folder, 'warned.md'), '---\ntitle: "Warned"\npublished: 2030-01-01\ndesk: World Desk\nlocation: Paris\nsource: The Reader\n---\n\nOne paragraph.\n\n<script>alert(1)</script>\n');
     await writeFile(join(folder, 'offset.md'), '---\ntitle: "Offset"\npublished: 2030-01-02T14:30:00+02:00\nupdated: 2030-01-03T08:00:00-05:00\ndesk: World Desk\nlocation: Paris\nsource: The Reader\n---\n\nOffset.\n');
     const build = (time: string) => {
       const outDir = join(work, `scheduled-${time.slice(0, 10)}`);
@@ -62,6 +63,11 @@ describe('the build time and the site time zone', () => {
     };
     const before = await build('2030-03-01T02:59:59Z');
     expect(before.code).toBe(0);
+    // A clean log: a count in place of Astro's list of every page (interleaved, a timestamp each); the warnings stay,
+    // naming the file and its line.
+    expect(before.output).not.toMatch(/[├└]─|\(\+\d+ms\)/);
+    expect(before.output).toMatch(/^\d\d:\d\d:\d\d \[build\] \d+ pages and files written in /m);
+    expect(before.output).toMatch(/warned\.md: unsafe or unsupported markup removed from the body: <script> \(line 11\)/);
     expect(existsSync(join(before.outDir, 'articles/now/index.html'))).toBe(true);
     expect(existsSync(join(before.outDir, 'articles/later'))).toBe(false);
     expect(existsSync(join(before.outDir, 'desks/night-desk'))).toBe(false);
