@@ -15,7 +15,7 @@ import { BUILD_TIME_SETTING, buildTimeEnv, isPublic, startBuildTime } from '../s
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** The environment minus what a test runner sets (Vitest's MODE, DEV, PROD, SSR…), which would leak into the build. */
-function cleanEnv() {
+export function cleanEnv() {
   const env = { ...process.env };
   for (const key of ['MODE', 'DEV', 'PROD', 'SSR', 'BASE_URL', 'TEST', 'NODE_ENV']) delete env[key];
   for (const key of Object.keys(env)) if (key.startsWith('VITEST')) delete env[key];
