@@ -4,7 +4,7 @@ import type { z } from 'astro/zod';
 import { ARTICLE_FIELDS, articleSchema, type Article } from './schema.ts';
 import { codePoint, XML_FORBIDDEN } from '../markdown/xml-safe-text.ts';
 import { deepestNesting, MAX_NESTING } from './nesting.ts';
-import { cutByComment, markupValues, unresolvedAlias, yamlProblem } from './yaml-errors.ts';
+import { cutByComment, markupNodes, markupValues, unresolvedAlias, yamlProblem } from './yaml-errors.ts';
 
 /** A file name an editor may use: lowercase a-z, 0-9 and single hyphens, ending in .md. */
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -88,7 +88,7 @@ export function readArticle(file: string, contents: string, kind: Pick<FileKind,
       issues.push({ file, field: 'frontmatter', message: `${line ? `line ${line}: ` : ''}${message}` });
     }
     // Text YAML would silently read as its own markup (&anchor, *alias, !tag), or cut short at a # (a comment).
-    const unsaid = doc.errors.length ? [] : [...markupValues(lines, 2, kind.fields), ...cutByComment(lines, 2, TEXT_FIELDS)].sort((a, b) => a.line - b.line)
+    const unsaid = doc.errors.length ? [] : [...markupValues(lines, 2, kind.fields), ...markupNodes(doc, match[1]!, 2, kind.fields), ...cutByComment(lines, 2, TEXT_FIELDS)].sort((a, b) => a.line - b.line)
       .filter((p, i, all) => p.line !== all[i - 1]?.line);
     for (const { line, message } of unsaid) issues.push({ file, field: 'frontmatter', message: `line ${line}: ${message}` });
     if (doc.errors.length === 0 && unsaid.length === 0) {

@@ -48,7 +48,14 @@ describe('YAML mistakes, in plain words with the line and the fix', () => {
       'line 8: an item of tags starts with &, which YAML reads as a name for the value: put the item in quotes, e.g. - "&p Ports"',
       'line 9: an item of tags starts with *, which YAML reads as a reference to another value: put the item in quotes, e.g. - "*p"',
     ]);
-    expect(problems('title: "&x Talks"', ...rest, 'tags:', '  - "!Ports"', '  - Ampersand & co')).toEqual([]);
+    expect(problems('title: Talks', ...rest, 'tags: [&p Ports, *p, !x Labour]')).toEqual([
+      'line 7: a value in tags is marked &p, which YAML reads as a name for the value: put that value in quotes, e.g. "&p Ports"',
+    ]);
+    expect(problems('title: Talks', ...rest, 'tags: [Ports, !x Labour]', 'image: { src: ./lead.jpg, alt: *a }')).toEqual([
+      'line 7: a value in tags is marked !x, which YAML reads as a type tag: put that value in quotes, e.g. "!x Labour"',
+      'line 8: a value in image is marked *a, which YAML reads as a reference to another value: put that value in quotes, e.g. "*a"',
+    ]);
+    expect(problems('title: "&x Talks"', ...rest, 'tags:', '  - "!Ports"', '  - Ampersand & co', 'description: "[*a, &b]"')).toEqual([]);
   });
 
   it('tabs, indented fields, a list item without its space, a line without a colon', () => {
