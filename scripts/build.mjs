@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildLogFilter } from './lib/build-log.mjs';
 import { acquireLock, missingPages, outputLink, partialFolder, PublishError, publishTarget, recoverSwap, swapIn } from './lib/publish.mjs';
 import { readArticleIndex } from '../src/content/article-index.ts';
 import { BUILD_TIME_SETTING, buildTimeEnv, isPublic, startBuildTime } from '../src/content/build-time.ts';
@@ -14,7 +15,7 @@ import { BUILD_TIME_SETTING, buildTimeEnv, isPublic, startBuildTime } from '../s
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** The environment minus what a test runner sets (Vitest's MODE, DEV, PROD, SSR…), which would leak into the build. */
-function cleanEnv() {
+export function cleanEnv() {
   const env = { ...process.env };
   for (const key of ['MODE', 'DEV', 'PROD', 'SSR', 'BASE_URL', 'TEST', 'NODE_ENV']) delete env[key];
   for (const key of Object.keys(env)) if (key.startsWith('VITEST')) delete env[key];
@@ -68,14 +69,19 @@ export async function buildSite({ outDir = resolve(ROOT, 'dist'), env = {}, quie
       env: buildEnv,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    for (const stream of [child.stdout, child.stderr]) {
+    // The log without Astro's list of every page and image written, each with its timestamp (scripts/lib/build-log.mjs).
+    const logs = [child.stdout, child.stderr].map((stream) => {
+      const filter = buildLogFilter();
+      const show = (text) => {
+        output += text;
+        if (!quiet && text) (stream === child.stdout ? process.stdout : process.stderr).write(text);
+      };
       stream.setEncoding('utf8');
-      stream.on('data', (chunk) => {
-        output += chunk;
-        if (!quiet) (stream === child.stdout ? process.stdout : process.stderr).write(chunk);
-      });
-    }
+      stream.on('data', (chunk) => show(filter.push(chunk)));
+      return new Promise((done) => stream.on('end', () => done(show(filter.end()))));
+    });
     const code = await new Promise((done) => child.on('close', (c) => done(c ?? 1)));
+    await Promise.all(logs);
     if (code !== 0) return { code, output };
     const missing = missingPages(partial, await publishedSlugs(buildEnv, now));
     if (missing.length) {

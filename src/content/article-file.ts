@@ -4,7 +4,7 @@ import type { z } from 'astro/zod';
 import { ARTICLE_FIELDS, articleSchema, type Article } from './schema.ts';
 import { codePoint, XML_FORBIDDEN } from '../markdown/xml-safe-text.ts';
 import { deepestNesting, MAX_NESTING } from './nesting.ts';
-import { cutByComment, unresolvedAlias, yamlProblem } from './yaml-errors.ts';
+import { cutByComment, markupNodes, markupValues, unresolvedAlias, yamlProblem } from './yaml-errors.ts';
 
 /** A file name an editor may use: lowercase a-z, 0-9 and single hyphens, ending in .md. */
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -54,7 +54,7 @@ const TEXT_FIELDS = ['title', 'description', 'source', 'desk', 'location', 'auth
 const FRONTMATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)/;
 
 /** Splits a Markdown file into frontmatter (parsed as YAML 1.2 core) and body, noting what is malformed. */
-export function readArticle(file: string, contents: string, kind: Pick<FileKind, 'noun' | 'example'> = ARTICLE_KIND): { raw: RawArticle; issues: ArticleIssue[] } {
+export function readArticle(file: string, contents: string, kind: Pick<FileKind, 'noun' | 'example' | 'fields'> = ARTICLE_KIND): { raw: RawArticle; issues: ArticleIssue[] } {
   const issues: ArticleIssue[] = [];
   // <slug>.md, or <slug>/index.md for an article in a folder of its own (with its images beside it).
   const inFolder = basename(file) === 'index.md';
@@ -87,8 +87,11 @@ export function readArticle(file: string, contents: string, kind: Pick<FileKind,
       said.add(String(line));
       issues.push({ file, field: 'frontmatter', message: `${line ? `line ${line}: ` : ''}${message}` });
     }
-    for (const { line, message } of doc.errors.length ? [] : cutByComment(lines, 2, TEXT_FIELDS)) issues.push({ file, field: 'frontmatter', message: `line ${line}: ${message}` });
-    if (doc.errors.length === 0) {
+    // Text YAML would silently read as its own markup (&anchor, *alias, !tag), or cut short at a # (a comment).
+    const unsaid = doc.errors.length ? [] : [...markupValues(lines, 2, kind.fields), ...markupNodes(doc, match[1]!, 2, kind.fields), ...cutByComment(lines, 2, TEXT_FIELDS)].sort((a, b) => a.line - b.line)
+      .filter((p, i, all) => p.line !== all[i - 1]?.line);
+    for (const { line, message } of unsaid) issues.push({ file, field: 'frontmatter', message: `line ${line}: ${message}` });
+    if (doc.errors.length === 0 && unsaid.length === 0) {
       try {
         frontmatter = doc.toJS() ?? {};
       } catch (error) {

@@ -34,8 +34,14 @@ export function startBuildTime(sourceDateEpoch: string | undefined = process.env
 
 let fixed: Date | undefined;
 
-/** The build's "now": SOURCE_DATE_EPOCH when set, else the moment this process first asked (whole seconds). */
-export function buildTime(): Date {
+/**
+ * The build's "now": SOURCE_DATE_EPOCH when set, else the moment this process first asked (whole seconds). In
+ * `astro dev` (`dev`: Vite's import.meta.env.DEV, absent in plain Node) the server runs for hours or days: "now" is
+ * the moment of each call, so each page load sees the time it is loaded at (an age notice, the news sitemap's 48
+ * hours, the year limit), not the moment the server started.
+ */
+export function buildTime(dev: boolean = import.meta.env?.DEV === true): Date {
+  if (dev) return startBuildTime();
   fixed ??= startBuildTime();
   return new Date(fixed.getTime());
 }

@@ -257,19 +257,18 @@ async function syncArticles(context: LoaderContext, root: string): Promise<void>
     // renderMarkdown first splits off a leading --- block as frontmatter: one goes first, so a body that opens with a
     // thematic break (---) stays Markdown. It holds the article's language, which the pipeline's furniture words follow
     // (src/markdown/body-words.ts); removing it leaves the same one line in front of the body, whatever it holds.
-    const rendered = await renderMarkdown(`---\nlang: ${JSON.stringify(data.lang)}\n---\n${raw.body.trim()}`, { fileURL: pathToFileURL(path) }).catch((error: Error) => {
+    const rendered = await renderMarkdown(`---\nlang: ${JSON.stringify(data.lang)}\n---\n${linedBody(contents, raw.body)}`, { fileURL: pathToFileURL(path) }).catch((error: Error) => {
       throw new Error(`${filePath}: body: ${error.message}`);
     });
     const facts = (rendered.metadata?.frontmatter ?? {}) as { invalidLinks?: InvalidLink[]; removedCharacters?: RemovedCharacter[]; photos?: string[] };
-    const line = (renderedLine: number) => fileLine(contents, raw.body, renderedLine);
     const removed = facts.removedCharacters ?? [];
     if (removed.length) {
-      const where = removed.map(({ line: at, character }) => `${character}${at ? ` (line ${line(at)})` : ''}`);
+      const where = removed.map(({ line: at, character }) => `${character}${at ? ` (line ${at})` : ''}`);
       context.logger.warn(`${filePath}: body: removed ${removed.length} character${removed.length === 1 ? '' : 's'} that feeds cannot carry: ${[...new Set(where)].join(', ')}`);
     }
     const invalid = facts.invalidLinks ?? [];
     if (invalid.length) {
-      throw new Error(invalid.map(({ line: at, what, address }) => `${filePath}: body: ${at ? `line ${line(at)}: ` : ''}the ${what} address "${readable(address)}" is not a valid URL`).join('\n  '));
+      throw new Error(invalid.map(({ line: at, what, address }) => `${filePath}: body: ${at ? `line ${at}: ` : ''}the ${what} address "${readable(address)}" is not a valid URL`).join('\n  '));
     }
     // The body's photographs, numbered by the Markdown pipeline (src/markdown/figures.ts), go through Astro's image()
     // with the lead photograph: the page receives each as Astro's image metadata, or a remote one as its address.
@@ -285,11 +284,12 @@ async function syncArticles(context: LoaderContext, root: string): Promise<void>
 }
 
 /**
- * Turns a line of the rendered body into the line of the file. The body is rendered trimmed, after the empty
- * frontmatter block given to renderMarkdown, which leaves one line in front of it.
+ * The body as rendered: trimmed, after as many empty lines as keep each of its lines on its line of the file (the
+ * frontmatter block given to renderMarkdown leaves one line in front of it). Every line the pipeline reports (a
+ * character removed, an address that is not a URL, markup the sanitizer took out) is then the line of the file.
  */
-function fileLine(contents: string, body: string, renderedLine: number): number {
-  return renderedLine - 1 + bodyStartLine(contents, body.trimStart()) - 1;
+export function linedBody(contents: string, body: string): string {
+  return '\n'.repeat(Math.max(0, bodyStartLine(contents, body.trimStart()) - 2)) + body.trim();
 }
 
 /** An address as the editor wrote it where it can be decoded (Markdown percent-encodes `[`, spaces, …). */

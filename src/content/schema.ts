@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import type { ImageMetadata } from 'astro';
-import { parseIsoDate } from '../format/dates.ts';
+import { parseIsoDate, writtenOffset, type WrittenOffsets } from '../format/dates.ts';
 import { SITE } from '../site.ts';
 import { distinctNames } from '../newsroom/slugs.ts';
 import { buildTime } from './build-time.ts';
@@ -35,8 +35,13 @@ const isoDate = z
       ctx.addIssue({ code: 'custom', message: problem });
       return z.NEVER;
     }
+    const offset = writtenOffset(value);
+    if (offset !== undefined) OFFSETS.set(date, offset);
     return date;
   });
+
+/** The offset each date was written with (`+02:00`), while its article is validated: withDateRules keeps it as `offsets`. */
+const OFFSETS = new WeakMap<Date, number>();
 
 /**
  * What is wrong with a date's year as written, if anything: before SITE.earliestYear or after SITE.latestYear
@@ -151,7 +156,7 @@ interface DatedFields {
   corrections: { date: Date }[];
 }
 
-/** The rules between fields: `updated` and correction dates not before `published`. */
+/** The rules between fields: `updated` and correction dates not before `published`; the offsets written, kept. */
 const withDateRules = <T extends z.ZodType<DatedFields>>(schema: T) =>
   schema
     .refine((data) => !data.updated || data.updated >= data.published, {
@@ -169,6 +174,13 @@ const withDateRules = <T extends z.ZodType<DatedFields>>(schema: T) =>
           ctx.addIssue({ code: 'custom', path: ['corrections', i, 'date'], message: 'must not be before published' });
         }
       });
+    })
+    .transform((data) => {
+      const written = [data.published, data.updated, ...data.corrections.map((c) => c.date)].flatMap((date) => {
+        const offset = date && OFFSETS.get(date);
+        return offset === undefined ? [] : [[String(date!.getTime()), offset] as const];
+      });
+      return (written.length ? { ...data, offsets: Object.fromEntries(written) } : data) as z.output<T> & { offsets?: WrittenOffsets };
     });
 
 /** The editors' fields, by name: the check lists them when a key is unknown. */

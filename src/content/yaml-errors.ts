@@ -1,4 +1,4 @@
-import type { YAMLError } from 'yaml';
+import { isAlias, isMap, isScalar, visit, type Document, type Node, type YAMLError } from 'yaml';
 
 /**
  * Plain words for the YAML mistakes editors make in frontmatter (a colon in an unquoted title, a quote never closed,
@@ -116,6 +116,52 @@ export function unresolvedAlias(lines: string[], firstLine: number): { line: num
   if (index < 0) return undefined;
   const { key, value } = field(lines[index])!;
   return { line: index + firstLine, message: markupStart(key, value)! };
+}
+
+/**
+ * Values YAML silently reads as its own markup rather than as text, found in the raw lines of `keys` (and their list
+ * items): `title: &x Talks` is the title "Talks" (&x names it), `title: !x Talks` the title "Talks" with an unknown
+ * type tag, and `title: *x` a copy of another value. The parser accepts them without a word, so the text decides.
+ */
+export function markupValues(lines: string[], firstLine: number, keys: readonly string[]): { line: number; message: string }[] {
+  return lines.flatMap((text, i) => {
+    const f = /^\S/.test(text) ? field(text) : undefined;
+    if (f && keys.includes(f.key)) {
+      const said = markupStart(f.key, f.value);
+      return said ? [{ line: i + firstLine, message: said }] : [];
+    }
+    // A list item (`  - &x one`) of a field of `keys`: the field is the nearest unindented one above.
+    const item = /^\s*-\s+(.*)$/.exec(text)?.[1]?.trim() ?? '';
+    const what = MARKUP[item[0] ?? ''];
+    const list = what ? fieldAbove(lines, i, (g) => keys.includes(g.key) && g.value === '') : undefined;
+    if (!what || !list || lines.slice(list.index + 1, i).some((l) => /^\S/.test(l))) return [];
+    return [{ line: i + firstLine, message: `an item of ${list.key} starts with ${item[0]}, which YAML reads as ${what}: put the item in quotes, e.g. - ${quoted(item)}` }];
+  });
+}
+
+/**
+ * The same inside a list or map written on one line (`tags: [&p Ports, *p, !x Labour]`), which the lines alone do not
+ * show: each anchor, reference or type tag among the parsed values of `keys`. `text` is the block the document was
+ * parsed from.
+ */
+export function markupNodes(doc: Document, text: string, firstLine: number, keys: readonly string[]): { line: number; message: string }[] {
+  if (!isMap(doc.contents)) return [];
+  const found: { line: number; message: string }[] = [];
+  for (const pair of doc.contents.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    if (!keys.includes(key) || !pair.value) continue;
+    visit(pair.value as Node, {
+      Node(_, node) {
+        const tag = node.tag?.replace('tag:yaml.org,2002:', '!!');
+        const mark = isAlias(node) ? `*${node.source}` : node.anchor ? `&${node.anchor}` : tag;
+        if (!mark || !node.range) return;
+        const example = isAlias(node) ? mark : `${mark} ${text.slice(node.range[0], node.range[1])}`;
+        const line = text.slice(0, node.range[0]).split('\n').length - 1 + firstLine;
+        found.push({ line, message: `a value in ${key} is marked ${mark}, which YAML reads as ${MARKUP[mark[0]!]}: put that value in quotes, e.g. ${quoted(example)}` });
+      },
+    });
+  }
+  return found;
 }
 
 /**

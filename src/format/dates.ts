@@ -46,6 +46,60 @@ export function parseIsoDate(text: string): Date | undefined {
   return isValid(date) ? date : undefined;
 }
 
+/**
+ * The UTC offset an ISO 8601 date-time was written with, in minutes east of UTC (`+02:00` → 120, `-05:30` → -330);
+ * undefined for a date, a date-time in the site's time zone (no offset) or one in UTC written with Z.
+ */
+export function writtenOffset(text: string): number | undefined {
+  const offset = ISO_DATE.exec(text.trim())?.[8];
+  if (!offset || offset === 'Z') return undefined;
+  const [hours, minutes] = offset.slice(1).split(':').map(Number);
+  return (offset.startsWith('-') ? -1 : 1) * (hours! * 60 + minutes!);
+}
+
+/** An offset in minutes as ISO 8601 writes it (`+02:00`) or, without the colon, RFC 822 (`+0200`). */
+function offsetText(offset: number, colon: boolean): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const abs = Math.abs(offset);
+  return `${offset < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}${colon ? ':' : ''}${pad(abs % 60)}`;
+}
+
+/** The date's wall-clock time at `offset`, read through the UTC fields of the Date returned. */
+const shifted = (date: Date, offset: number) => new Date(date.getTime() + offset * 60_000);
+
+/**
+ * An instant in ISO 8601 at the offset its article wrote (`2025-06-12T14:30:00+02:00`, milliseconds only when there
+ * are some), or in UTC as toISOString writes it (`2025-06-12T12:30:00.000Z`) when none was written.
+ */
+export function isoDateTime(date: Date, offset?: number): string {
+  if (offset === undefined) return date.toISOString();
+  const local = shifted(date, offset).toISOString();
+  return `${local.slice(0, 19)}${local.slice(19, 23) === '.000' ? '' : local.slice(19, 23)}${offsetText(offset, true)}`;
+}
+
+/** An instant as RSS writes it (RFC 822), at the offset written (`Thu, 12 Jun 2025 14:30:00 +0200`), else in GMT. */
+export function rfc822DateTime(date: Date, offset?: number): string {
+  if (offset === undefined) return date.toUTCString();
+  return shifted(date, offset).toUTCString().replace(/GMT$/, offsetText(offset, false));
+}
+
+/**
+ * The offsets (minutes east of UTC) an article's dates were written with, by instant (milliseconds since 1970): the
+ * `datetime` attributes, feeds and JSON-LD keep `2025-06-12T14:30:00+02:00` as written, while the page shows it in
+ * the site's time zone. Absent when no date was written with an offset (a date, Z, or the site's time zone).
+ */
+export type WrittenOffsets = Record<string, number>;
+
+/** The offset `date` of `article` was written with, if it was written with one (see WrittenOffsets). */
+export function offsetOf(article: { offsets?: WrittenOffsets | undefined }, date: Date): number | undefined {
+  return article.offsets?.[date.getTime()];
+}
+
+/** A date of `article` in ISO 8601 at the offset it was written with, else in UTC (JSON-LD, Atom, JSON Feed, meta). */
+export function isoAsWritten(article: { offsets?: WrittenOffsets | undefined }, date: Date): string {
+  return isoDateTime(date, offsetOf(article, date));
+}
+
 const LOCALES: Record<string, Locale> = { en: enGB, ar: arSA, he, fa: faIR };
 
 /** The date-fns locale for a BCP 47 tag (its primary language), English when we have none. */
@@ -76,13 +130,19 @@ export function formatDate(date: Date, lang = 'en'): string {
   });
 }
 
-/** A machine-readable value for `<time datetime>`: the date alone when it has no time of day. */
-export function datetimeAttribute(date: Date): string {
-  return memo(attributes, date.getTime(), () => (hasTimeOfDay(date) ? date.toISOString() : format(date, 'yyyy-MM-dd', { in: tz(SITE.timeZone) })));
+/**
+ * A machine-readable value for `<time datetime>`: the date alone when it has no time of day; a date-time at the
+ * offset the article wrote (`offset`, minutes east of UTC), else in UTC.
+ */
+export function datetimeAttribute(date: Date, offset?: number): string {
+  return memo(attributes, `${date.getTime()} ${offset}`, () => {
+    if (offset !== undefined) return isoDateTime(date, offset);
+    return hasTimeOfDay(date) ? date.toISOString() : format(date, 'yyyy-MM-dd', { in: tz(SITE.timeZone) });
+  });
 }
 
 const formatted = new Map<string, string>();
-const attributes = new Map<number, string>();
+const attributes = new Map<string, string>();
 /** The cached value of `key`, computed once; the caches hold one short string per date shown. */
 function memo<K>(cache: Map<K, string>, key: K, compute: () => string): string {
   let value = cache.get(key);

@@ -1,7 +1,7 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { feedItems, feedMeta } from '../sharing/feed-entries';
-import { escapeHtml } from '../sharing/feeds';
+import { escapeHtml, rssPubDateAsWritten } from '../sharing/feeds';
 
 /** RSS 2.0, with each article whole in content:encoded. */
 export const GET: APIRoute = async ({ site }) => {
@@ -22,8 +22,12 @@ export const GET: APIRoute = async ({ site }) => {
       content: item.contentHtml,
       pubDate: item.published,
       categories: item.tags,
-      // The lead photograph (Media RSS): its address and size are ours, numbers and an absolute URL.
-      ...(item.photo && { customData: `<media:content url="${escapeHtml(item.photo.url)}" medium="image" type="image/jpeg" width="${item.photo.width}" height="${item.photo.height}"/>` }),
+      customData: [
+        // A date written with an offset keeps it (@astrojs/rss writes pubDate in GMT; this one takes its place).
+        rssPubDateAsWritten(item),
+        // The lead photograph (Media RSS): its address and size are ours, numbers and an absolute URL.
+        item.photo && `<media:content url="${escapeHtml(item.photo.url)}" medium="image" type="image/jpeg" width="${item.photo.width}" height="${item.photo.height}"/>`,
+      ].filter(Boolean).join('') || undefined,
     })),
   });
 };

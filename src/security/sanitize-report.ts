@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
@@ -35,10 +36,11 @@ function inventory(tree: Root, prefix: string): Inventory {
 
 /**
  * What the sanitizer took out, as the author wrote it: each element missing from `after`, and each attribute
- * value missing from `after` (ids and names that were only prefixed count as kept), with its body line.
+ * value missing from `after` (ids and names that were only prefixed count as kept), with its line: the body's, plus
+ * `lineShift` (the lines before the body in its file).
  * Attributes of elements removed altogether are not listed again.
  */
-export function removedMarkup(before: Root, after: Root, prefix = 'user-content-'): string[] {
+export function removedMarkup(before: Root, after: Root, prefix = 'user-content-', lineShift = 0): string[] {
   const kept = inventory(after, prefix);
   const removed: string[] = [];
   for (const [key, occurrences] of inventory(before, prefix)) {
@@ -51,12 +53,33 @@ export function removedMarkup(before: Root, after: Root, prefix = 'user-content-
         left.splice(index, 1);
         continue;
       }
-      const at = line ? ` (line ${line})` : '';
+      const at = line ? ` (line ${line + lineShift})` : '';
       removed.push(isElement ? `${key}${at}` : `${key.replace(' on ', `="${short(value)}" on `)}${at}`);
       if (isElement) break; // one mention per element name is enough
     }
   }
   return removed;
+}
+
+/**
+ * How many lines of the file come before the text the pipeline read (`file.value`): its frontmatter, when a loader
+ * hands over the body alone (Astro's glob loader for site pages and authors). 0 when the lines are already the file's
+ * (the articles loader keeps them so), or when the file cannot be read or does not end with that text.
+ */
+export function linesBeforeBody(file: VFile): number {
+  const source = String(file.value ?? '');
+  const text = source.trim();
+  if (!file.path || !text) return 0;
+  let contents: string;
+  try {
+    contents = readFileSync(file.path, 'utf8').replaceAll('\r\n', '\n');
+  } catch {
+    return 0;
+  }
+  const at = contents.lastIndexOf(text.replaceAll('\r\n', '\n'));
+  if (at < 0) return 0;
+  const lineInSource = source.slice(0, source.indexOf(text)).split('\n').length;
+  return contents.slice(0, at).split('\n').length - lineInSource;
 }
 
 /** One warning line naming the article file and what was removed from it. */
@@ -74,7 +97,7 @@ export function sanitizeWarning(file: VFile, removed: string[]): string {
  * which would break their links; headings get prefixed ids here, before Astro would give them bare ones
  * (a heading "Main" must not become a second id="main").
  */
-export function rehypeSanitizeReported(schema: Schema, report: (warning: string) => void = console.warn) {
+export function rehypeSanitizeReported(schema: Schema, report: (warning: string) => void = (warning) => console.warn(warning)) {
   const prefix = schema.clobberPrefix ?? '';
   const clobber = new Set(schema.clobber ?? []);
   return (tree: Root, file: VFile): Root => {
@@ -88,7 +111,9 @@ export function rehypeSanitizeReported(schema: Schema, report: (warning: string)
       });
     }
     const clean = sanitize(tree, schema) as Root;
-    const removed = removedMarkup(tree, clean, prefix);
+    const found = removedMarkup(tree, clean, prefix);
+    // Lines of the file, not of the body (the file is read only when something was removed).
+    const removed = found.length ? removedMarkup(tree, clean, prefix, linesBeforeBody(file)) : found;
     if (removed.length > 0) {
       const warning = sanitizeWarning(file, removed);
       file.message(warning, { ruleId: 'sanitize', source: 'rehype-sanitize-report' });

@@ -6,7 +6,7 @@ import XMLBuilder from 'fast-xml-builder';
 import type { Article } from '../content/schema';
 import { PARAGRAPH_LINK_CLASS } from '../markdown/paragraph-ids';
 import { lastUpdated, sortedCorrections } from '../content/corrections';
-import { formatDate } from '../format/dates';
+import { formatDate, isoAsWritten, offsetOf, rfc822DateTime, type WrittenOffsets } from '../format/dates';
 
 /*
  * Why our own Atom and JSON Feed writers and not the `feed` package (evaluated at feed@6.0.0, its newest): run on
@@ -35,6 +35,8 @@ export interface FeedItem {
   contentHtml: string;
   published: Date;
   updated: Date;
+  /** The offsets the article's dates were written with: feeds keep `+02:00` as written (see WrittenOffsets). */
+  offsets?: WrittenOffsets | undefined;
   author: string;
   tags: string[];
   lang: string;
@@ -97,6 +99,7 @@ export function feedItem(article: Article, url: string, summary: string, bodyHtm
       .join(''),
     published: article.published,
     updated: lastUpdated(article) ?? article.published,
+    ...(article.offsets && { offsets: article.offsets }),
     author: article.author ?? article.source,
     // The kind of story (news, opinion, sponsored, …) leads the categories: feed readers show and filter on them.
     tags: [article.kind, ...article.tags],
@@ -134,8 +137,8 @@ export function atomFeed(items: FeedItem[], meta: FeedMeta, feedUrl: string): st
           { '@rel': 'alternate', '@type': 'text/html', '@href': item.url },
           ...(item.photo ? [{ '@rel': 'enclosure', '@type': 'image/jpeg', '@href': item.photo.url }] : []),
         ],
-        published: item.published.toISOString(),
-        updated: item.updated.toISOString(),
+        published: isoAsWritten(item, item.published),
+        updated: isoAsWritten(item, item.updated),
         author: { name: item.author },
         category: item.tags.map((term) => ({ '@term': term })),
         summary: item.summary,
@@ -163,13 +166,22 @@ export function jsonFeed(items: FeedItem[], meta: FeedMeta, feedUrl: string) {
       summary: item.summary,
       content_html: item.contentHtml,
       image: item.image,
-      date_published: item.published.toISOString(),
-      date_modified: item.updated.toISOString(),
+      date_published: isoAsWritten(item, item.published),
+      date_modified: isoAsWritten(item, item.updated),
       authors: [{ name: item.author }],
       tags: item.tags,
       language: item.lang,
     })),
   };
+}
+
+/**
+ * The RSS <pubDate> of an item published at a written offset (`Thu, 12 Jun 2025 14:30:00 +0200`), else undefined.
+ * @astrojs/rss writes every pubDate in GMT; given as the item's customData, this one takes its place.
+ */
+export function rssPubDateAsWritten(item: Pick<FeedItem, 'published' | 'offsets'>): string | undefined {
+  const offset = offsetOf(item, item.published);
+  return offset === undefined ? undefined : `<pubDate>${rfc822DateTime(item.published, offset)}</pubDate>`;
 }
 
 /** Plain text as HTML text: & < > " ' escaped. */

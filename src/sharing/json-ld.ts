@@ -1,4 +1,5 @@
 import type { Article, Kind } from '../content/schema';
+import { isoAsWritten } from '../format/dates';
 import { lastUpdated, sortedCorrections } from '../content/corrections';
 import type { PageRole } from '../content/site-pages';
 
@@ -47,8 +48,8 @@ export function newsArticleJsonLd(article: Article, urls: ArticleUrls, descripti
     '@type': type,
     headline: article.title,
     description,
-    datePublished: article.published.toISOString(),
-    dateModified: (lastUpdated(article) ?? article.published).toISOString(),
+    datePublished: isoAsWritten(article, article.published),
+    dateModified: isoAsWritten(article, lastUpdated(article) ?? article.published),
     author: article.author ? { '@type': 'Person', name: article.author, ...(context.authorUrl && { url: context.authorUrl }) } : source,
     publisher: { '@type': 'NewsMediaOrganization', name: siteName, url: new URL('/', urls.url).href, ...context.pages },
     sourceOrganization: source,
@@ -62,7 +63,7 @@ export function newsArticleJsonLd(article: Article, urls: ArticleUrls, descripti
     articleSection: article.desk,
     keywords: article.tags,
     ...(article.corrections.length > 0 && {
-      correction: sortedCorrections(article).map((c) => ({ '@type': 'CorrectionComment', text: c.text, datePublished: c.date.toISOString() })),
+      correction: sortedCorrections(article).map((c) => ({ '@type': 'CorrectionComment', text: c.text, datePublished: isoAsWritten(article, c.date) })),
     }),
   };
 }

@@ -21,6 +21,8 @@ describe('the invalid-article corpus', () => {
     ['unclosed-frontmatter.md', 'frontmatter', 'the --- block that opens line 1 is never closed'],
     ['broken-yaml.md', 'frontmatter', 'line 2: the title opens a quotation mark (") that is never closed: end the title with " on the same line'],
     ['duplicate-key.md', 'frontmatter', 'line 3: "title" is given twice (lines 2 and 3): keep one'],
+    ['yaml-anchor.md', 'frontmatter', 'line 2: the title starts with &, which YAML reads as a name for the value: put the title in quotes, e.g. title: "&x Harbour talks resume"'],
+    ['yaml-anchor.md', 'frontmatter', 'line 8: an item of tags starts with !, which YAML reads as a type tag: put the item in quotes, e.g. - "!port Rotterdam"'],
     ['wrong-types.md', 'title', 'expected title as text (quote it if it looks like a number'],
     ['wrong-types.md', 'desk', 'expected desk as text'],
     ['wrong-types.md', 'draft', 'expected true or false'],

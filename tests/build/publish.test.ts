@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { load } from 'cheerio';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../scripts/build.mjs';
 
@@ -53,12 +54,20 @@ describe('the build time and the site time zone', () => {
     // Just after midnight UTC on 1 March 2030 is still 28 February in New York.
     await writeFile(join(folder, 'later.md'), '---\ntitle: "Later"\npublished: 2030-03-01T03:00:00Z\ndesk: Night Desk\nlocation: Paris\nsource: The Reader\n---\n\nLater.\n');
     await writeFile(join(folder, 'now.md'), '---\ntitle: "Now"\npublished: 2030-01-01\ndesk: World Desk\nlocation: Paris\nsource: The Reader\n---\n\nNow.\n');
+    // Written in Paris time: shown in New York time, kept at +02:00 wherever a machine reads it.
+    await writeFile(join(folder, 'warned.md'), '---\ntitle: "Warned"\npublished: 2030-01-01\ndesk: World Desk\nlocation: Paris\nsource: The Reader\n---\n\nOne paragraph.\n\n<script>alert(1)</script>\n');
+    await writeFile(join(folder, 'offset.md'), '---\ntitle: "Offset"\npublished: 2030-01-02T14:30:00+02:00\nupdated: 2030-01-03T08:00:00-05:00\ndesk: World Desk\nlocation: Paris\nsource: The Reader\n---\n\nOffset.\n');
     const build = (time: string) => {
       const outDir = join(work, `scheduled-${time.slice(0, 10)}`);
       return buildSite({ outDir, env: { ...env, ARTICLES_DIR: folder, SITE_URL: 'https://news.example', SITE_TIME_ZONE: 'America/New_York', SOURCE_DATE_EPOCH: seconds(time) }, quiet: true }).then((b) => ({ ...b, outDir }));
     };
     const before = await build('2030-03-01T02:59:59Z');
     expect(before.code).toBe(0);
+    // A clean log: a count in place of Astro's list of every page (interleaved, a timestamp each); the warnings stay,
+    // naming the file and its line.
+    expect(before.output).not.toMatch(/[├└]─|\(\+\d+ms\)/);
+    expect(before.output).toMatch(/^\d\d:\d\d:\d\d \[build\] \d+ pages and files written in /m);
+    expect(before.output).toMatch(/warned\.md: unsafe or unsupported markup removed from the body: <script> \(line 11\)/);
     expect(existsSync(join(before.outDir, 'articles/now/index.html'))).toBe(true);
     expect(existsSync(join(before.outDir, 'articles/later'))).toBe(false);
     expect(existsSync(join(before.outDir, 'desks/night-desk'))).toBe(false);
@@ -72,6 +81,23 @@ describe('the build time and the site time zone', () => {
     expect(existsSync(join(after.outDir, 'archive/2030/02/index.html'))).toBe(true);
     expect(existsSync(join(after.outDir, 'archive/2030/03'))).toBe(false);
     expect(await readFile(join(after.outDir, 'rss.xml'), 'utf8')).toContain('<pubDate>Fri, 01 Mar 2030 03:00:00 GMT</pubDate>');
+
+    // An article's own offset is kept in datetime attributes, JSON-LD and the three feeds; the page shows the site's zone.
+    const page = load(await readFile(join(after.outDir, 'articles/offset/index.html'), 'utf8'));
+    expect(page('.dates').first().find('time').map((_, el) => `${page(el).attr('datetime')} ${page(el).text()}`).get()).toEqual([
+      '2030-01-02T14:30:00+02:00 2 January 2030, 07:30 GMT-5',
+      '2030-01-03T08:00:00-05:00 3 January 2030, 08:00 GMT-5',
+    ]);
+    expect(JSON.parse(page('script[type="application/ld+json"]').first().text())).toMatchObject({ datePublished: '2030-01-02T14:30:00+02:00', dateModified: '2030-01-03T08:00:00-05:00' });
+    const rss = await readFile(join(after.outDir, 'rss.xml'), 'utf8');
+    const atom = await readFile(join(after.outDir, 'atom.xml'), 'utf8');
+    for (const xml of [rss, atom]) expect(XMLValidator.validate(xml)).toBe(true);
+    const rssItem = new XMLParser().parse(rss).rss.channel.item.find((i: { title: string }) => i.title === 'Offset');
+    expect(rssItem.pubDate).toBe('Wed, 02 Jan 2030 14:30:00 +0200');
+    const atomEntry = new XMLParser().parse(atom).feed.entry.find((e: { title: string }) => e.title === 'Offset');
+    expect([atomEntry.published, atomEntry.updated]).toEqual(['2030-01-02T14:30:00+02:00', '2030-01-03T08:00:00-05:00']);
+    const json = JSON.parse(await readFile(join(after.outDir, 'feed.json'), 'utf8')) as { items: { title: string; date_published: string }[] };
+    expect(json.items.find((i) => i.title === 'Offset')?.date_published).toBe('2030-01-02T14:30:00+02:00');
   });
 
   it('stops at an unknown time zone or build time in one line naming the setting, writing nothing', async () => {

@@ -32,6 +32,8 @@ describe('the XSS corpus', () => {
     for (const slug of ['xss-owasp-filter-evasion', 'xss-dompurify-cases', 'xss-markdown-syntax', 'xss-frontmatter-tags']) {
       expect(xss.output).toMatch(new RegExp(`tests/fixtures/xss/${slug}\\.md: unsafe or unsupported markup removed from the body: .*(?:script|on\\w+=|javascript:)`));
     }
+    // Lines of the file: the link of line 10 comes after a frontmatter of 7 lines.
+    expect(xss.output).toMatch(/xss-markdown-syntax\.md: unsafe or unsupported markup removed from the body: href="javascript:alert\('md-1'\)" on <a> \(line 10\)/);
   });
 });
 

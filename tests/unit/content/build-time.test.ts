@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { buildTimeEnv, isPublic, isScheduled, parseBuildTime, startBuildTime } from '../../../src/content/build-time';
+import { describe, expect, it, vi } from 'vitest';
+import { buildTime, buildTimeEnv, isPublic, isScheduled, parseBuildTime, startBuildTime } from '../../../src/content/build-time';
 import { isPublished } from '../../../src/content/articles';
 
 const at = (iso: string) => new Date(iso);
@@ -22,6 +22,23 @@ describe('the build time', () => {
   });
   it.each(['yesterday', '1735689600.5', '-1', '2025-01-01', '1e9'])('refuses SOURCE_DATE_EPOCH=%s in one line naming it', (value) => {
     expect(() => parseBuildTime(value)).toThrow(new RegExp(`^SOURCE_DATE_EPOCH: "${value.replace('.', '\\.')}" is not a time: expected whole seconds since 1970-01-01 UTC`));
+  });
+  it('is one moment for the whole of a build, but the moment of each page load in astro dev', () => {
+    vi.useFakeTimers();
+    try {
+      vi.setSystemTime(at('2025-06-01T12:00:00.400Z'));
+      const build = buildTime(false);
+      expect(buildTime(true)).toEqual(at('2025-06-01T12:00:00Z'));
+      vi.setSystemTime(at('2025-06-03T08:15:30Z'));
+      // A dev server started two days ago: its pages see the time they are loaded at, the build still its start.
+      expect(buildTime(true)).toEqual(at('2025-06-03T08:15:30Z'));
+      expect(buildTime(false)).toEqual(build);
+      vi.stubEnv('SOURCE_DATE_EPOCH', '1735689600');
+      expect(buildTime(true)).toEqual(at('2025-01-01T00:00:00Z'));
+    } finally {
+      vi.unstubAllEnvs();
+      vi.useRealTimers();
+    }
   });
   it('is handed on to the processes a build starts as SOURCE_DATE_EPOCH', () => {
     expect(buildTimeEnv(at('2025-01-01T00:00:00Z'))).toEqual({ SOURCE_DATE_EPOCH: '1735689600' });

@@ -97,6 +97,23 @@ describe('the articles loader (one path for dev, check and build)', () => {
     expect([...entries.keys()]).toEqual(['a']);
   });
 
+  it('warns with the lines of the file, not of the body, after a frontmatter of many lines', async () => {
+    const long = article('Long frontmatter', '\n\nFirst paragraph.\n\n<script>alert(1)</script>\n\nA bell \u0007 here.')
+      .replace('published: 2024-12-16\n', 'published: 2024-12-16\ndescription: A description\ntags:\n  - Ports\n  - Labour\nauthor: Ana Lima\n');
+    await writeFile(join(root, 'content/articles/long.md'), long);
+    const fileLine = (text: string) => long.split('\n').findIndex((l) => l.includes(text)) + 1;
+    expect([fileLine('<script>'), fileLine('A bell')]).toEqual([17, 19]);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const { context, warnings } = await fakeContext(root);
+      await articleLoader().load(context);
+      expect(warn.mock.calls.map((c) => String(c[0]))).toEqual([expect.stringMatching(/content\/articles\/long\.md: unsafe or unsupported markup removed from the body: <script> \(line 17\)$/)]);
+      expect(warnings).toEqual(['content/articles/long.md: body: removed 1 character that feeds cannot carry: U+0007 (line 19)']);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
   it('reports every problem of every file at once and stores nothing', async () => {
     await writeFile(join(root, 'content/articles/good.md'), article('Good'));
     await writeFile(join(root, 'content/articles/no-date.md'), article('No date').replace('published: 2024-12-16\n', ''));

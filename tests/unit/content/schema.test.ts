@@ -42,6 +42,23 @@ describe('a valid article', () => {
     expect(data?.updated?.toISOString()).toBe('2024-12-17T06:15:00.000Z');
     expect(data?.tags).toEqual(['ports', 'labour']);
   });
+
+  it('keeps the offset each date-time was written with, by instant, and none for a date, Z or no offset', () => {
+    const { data } = checkArticle('content/articles/harbour-strike.md', file({
+      ...valid,
+      published: '2025-06-12T14:30:00+02:00',
+      updated: '2025-06-13T09:00:00-04:00',
+      corrections: '[{ date: "2025-06-14T08:00:00+05:30", text: Fixed. }, { date: 2025-06-15T08:00:00Z, text: Again. }]',
+    }));
+    expect(data?.offsets).toEqual({
+      [Date.parse('2025-06-12T12:30:00Z')]: 120,
+      [Date.parse('2025-06-13T13:00:00Z')]: -240,
+      [Date.parse('2025-06-14T02:30:00Z')]: 330,
+    });
+    for (const published of ['2025-06-12', '2025-06-12T14:30:00Z', '2025-06-12T14:30:00']) {
+      expect(checkArticle('content/articles/harbour-strike.md', file({ ...valid, published })).data).not.toHaveProperty('offsets');
+    }
+  });
 });
 
 describe('each bad case fails and names the file and the field', () => {

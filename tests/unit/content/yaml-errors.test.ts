@@ -36,6 +36,28 @@ describe('YAML mistakes, in plain words with the line and the fix', () => {
     expect(problems('title: *Exclusive* talks', ...rest)).toEqual(['line 2: the title starts with *, which YAML reads as a reference to another value: put the title in quotes, e.g. title: "*Exclusive* talks"']);
   });
 
+  it('an anchor (&x), a reference (*x) or a type tag (!x) that YAML would read without a word: put the value in quotes', () => {
+    // `title: &x Talks` would be published as "Talks", `title: !x Talks` as "Talks", `title: !x` as an empty title.
+    expect(problems('title: &x Talks resume', ...rest)).toEqual(['line 2: the title starts with &, which YAML reads as a name for the value: put the title in quotes, e.g. title: "&x Talks resume"']);
+    expect(problems('title: !x Talks', ...rest)).toEqual(['line 2: the title starts with !, which YAML reads as a type tag: put the title in quotes, e.g. title: "!x Talks"']);
+    expect(problems('title: Talks', ...rest, 'description: &d Both sides agree', 'author: *d')).toEqual([
+      'line 7: the description starts with &, which YAML reads as a name for the value: put the description in quotes, e.g. description: "&d Both sides agree"',
+      'line 8: the author starts with *, which YAML reads as a reference to another value: put the author in quotes, e.g. author: "*d"',
+    ]);
+    expect(problems('title: Talks', ...rest, 'tags:', '  - &p Ports', '  - *p')).toEqual([
+      'line 8: an item of tags starts with &, which YAML reads as a name for the value: put the item in quotes, e.g. - "&p Ports"',
+      'line 9: an item of tags starts with *, which YAML reads as a reference to another value: put the item in quotes, e.g. - "*p"',
+    ]);
+    expect(problems('title: Talks', ...rest, 'tags: [&p Ports, *p, !x Labour]')).toEqual([
+      'line 7: a value in tags is marked &p, which YAML reads as a name for the value: put that value in quotes, e.g. "&p Ports"',
+    ]);
+    expect(problems('title: Talks', ...rest, 'tags: [Ports, !x Labour]', 'image: { src: ./lead.jpg, alt: *a }')).toEqual([
+      'line 7: a value in tags is marked !x, which YAML reads as a type tag: put that value in quotes, e.g. "!x Labour"',
+      'line 8: a value in image is marked *a, which YAML reads as a reference to another value: put that value in quotes, e.g. "*a"',
+    ]);
+    expect(problems('title: "&x Talks"', ...rest, 'tags:', '  - "!Ports"', '  - Ampersand & co', 'description: "[*a, &b]"')).toEqual([]);
+  });
+
   it('tabs, indented fields, a list item without its space, a line without a colon', () => {
     expect(problems('title: Talks', '\tsource: The Reader', 'desk: World Desk', 'location: London', 'published: 2024-12-16')).toEqual([
       'line 3: the line starts with a tab: YAML indents with spaces only, and a field starts at the beginning of its line; remove the tab',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { datetimeAttribute, formatDate, parseIsoDate } from '../../../src/format/dates';
+import { datetimeAttribute, formatDate, isoDateTime, parseIsoDate, rfc822DateTime, writtenOffset } from '../../../src/format/dates';
 
 describe('parseIsoDate', () => {
   it.each([
@@ -49,5 +49,41 @@ describe('datetimeAttribute', () => {
   });
   it('is the full ISO instant for a date-time', () => {
     expect(datetimeAttribute(new Date(Date.UTC(2025, 0, 20, 9, 30)))).toBe('2025-01-20T09:30:00.000Z');
+  });
+  it('keeps the offset the article wrote, even at midnight there', () => {
+    expect(datetimeAttribute(parseIsoDate('2025-06-12T14:30:00+02:00')!, 120)).toBe('2025-06-12T14:30:00+02:00');
+    expect(datetimeAttribute(parseIsoDate('2025-06-12T00:00:00+02:00')!, 120)).toBe('2025-06-12T00:00:00+02:00');
+    expect(datetimeAttribute(parseIsoDate('2025-06-12T14:30:00+02:00')!)).toBe('2025-06-12T12:30:00.000Z');
+  });
+});
+
+describe('dates at the offset they were written with', () => {
+  it.each([
+    ['2025-06-12T14:30:00+02:00', 120],
+    ['2025-01-20T09:30-05:30', -330],
+    ['2025-01-20T09:30:00+00:00', 0],
+    ['2025-01-20T09:30:00Z', undefined],
+    ['2025-01-20T09:30:00', undefined],
+    ['2025-01-20', undefined],
+  ])('%s was written at %s minutes east of UTC', (text, offset) => expect(writtenOffset(text)).toBe(offset));
+
+  it.each([
+    ['2025-06-12T14:30:00+02:00', '2025-06-12T14:30:00+02:00', 'Thu, 12 Jun 2025 14:30:00 +0200'],
+    ['2025-01-20T09:30:15.250-05:30', '2025-01-20T09:30:15.250-05:30', 'Mon, 20 Jan 2025 09:30:15 -0530'],
+    ['2025-01-01T01:00:00+14:00', '2025-01-01T01:00:00+14:00', 'Wed, 01 Jan 2025 01:00:00 +1400'],
+    ['2024-12-31T23:30:00+00:00', '2024-12-31T23:30:00+00:00', 'Tue, 31 Dec 2024 23:30:00 +0000'],
+  ])('%s is ISO 8601 %s and RFC 822 %s', (text, iso, rfc822) => {
+    const date = parseIsoDate(text)!;
+    expect(isoDateTime(date, writtenOffset(text))).toBe(iso);
+    expect(rfc822DateTime(date, writtenOffset(text))).toBe(rfc822);
+    // The same instant: only the way it is written differs.
+    expect(new Date(iso).getTime()).toBe(date.getTime());
+    expect(new Date(rfc822).getTime()).toBe(Math.floor(date.getTime() / 1000) * 1000);
+  });
+
+  it('is UTC, exactly as before, when no offset was written', () => {
+    const date = parseIsoDate('2025-06-12T12:30:00Z')!;
+    expect(isoDateTime(date)).toBe('2025-06-12T12:30:00.000Z');
+    expect(rfc822DateTime(date)).toBe('Thu, 12 Jun 2025 12:30:00 GMT');
   });
 });

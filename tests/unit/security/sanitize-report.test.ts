@@ -6,6 +6,10 @@ import { sanitizeSchema } from '../../../src/security/sanitize-schema';
 import { fromHtml } from 'hast-util-from-html';
 import { VFile } from 'vfile';
 import { vi } from 'vitest';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const renderer = await markdownConfig.processor.createRenderer({ ...markdownConfigDefaults, ...markdownConfig } as never);
 
@@ -32,6 +36,25 @@ describe('the sanitize report', () => {
     const { html, warnings } = await build('<p id="intro">Hi <abbr title="x">X</abbr></p>\n\nText[^1]\n\n[^1]: Note.');
     expect(html).toContain('id="user-content-intro"');
     expect(warnings).toEqual([]);
+  });
+
+  it('gives the lines of the file when it is handed the body alone (site pages, authors), after a long frontmatter', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'reader-sanitize-'));
+    try {
+      const frontmatter = '---\ntitle: About\ndescription: Who we are.\nroles: [masthead]\norder: 1\n---\n';
+      const body = 'We publish.\n\n<script>alert(1)</script>\n';
+      const path = join(dir, 'about.md');
+      await writeFile(path, frontmatter + body);
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+      try {
+        await renderer.render(body, { fileURL: pathToFileURL(path) } as never);
+        expect(warn.mock.calls.map((c) => String(c[0]))).toEqual([expect.stringMatching(/about\.md: unsafe or unsupported markup removed from the body: <script> \(line 9\)$/)]);
+      } finally {
+        warn.mockRestore();
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('records the warning on the file for other tools', () => {

@@ -19,6 +19,17 @@ const article = articleSchema.parse({
 const urls = { url: 'https://reader.example/articles/harbour-strike/', image: 'https://reader.example/articles/harbour-strike/og.png' };
 
 describe('NewsArticle JSON-LD', () => {
+  it('keeps the offset each date was written with', () => {
+    const written = articleSchema.parse({
+      ...article, published: '2025-06-12T14:30:00+02:00', updated: undefined,
+      corrections: [{ date: '2025-06-13T08:00:00-04:00', text: 'Fixed.' }],
+    });
+    expect(newsArticleJsonLd(written, urls, 'The dek.', 'The Reader')).toMatchObject({
+      datePublished: '2025-06-12T14:30:00+02:00',
+      dateModified: '2025-06-13T08:00:00-04:00',
+      correction: [{ '@type': 'CorrectionComment', text: 'Fixed.', datePublished: '2025-06-13T08:00:00-04:00' }],
+    });
+  });
   it('has the schema.org shape with every field the issue names', () => {
     expect(newsArticleJsonLd(article, urls, 'The dek.', 'The Reader')).toEqual({
       '@context': 'https://schema.org',
