@@ -12,6 +12,8 @@ import Tinypool from 'tinypool';
 import { readArticleIndex } from '../content/article-index.ts';
 import { siteCard, socialCard, socialImageKey } from './social-card.ts';
 import { FONT_FILES, type SocialCard } from './social-image.ts';
+// That import also loads sharp (the PNG encoder) in this main thread, as sharp asks when its workers use it: the
+// native libraries then stay loaded when a worker thread exits.
 
 /**
  * A fingerprint of the renderer: its source (the card's layout and how it is drawn), the satori, resvg and sharp
