@@ -2,7 +2,7 @@
 // Micro-benchmark of the social image renderer: renders the same N cards (the generated articles' headlines, as
 // `npm run bench` builds them, with a few Arabic and Hebrew ones) the whole-card way (satori, resvg over
 // 1200x630, resvg's PNG) and the way the build does (resvg over the text's boxes only, onto a prepared template,
-// sharp's PNG), in one thread, alternating the two methods round by round, and prints ms per card: wall time and the process's
+// its own RGB PNG writer), in one thread, alternating the two methods round by round, and prints ms per card: wall time and the process's
 // CPU time (user + system, sharp's threads included), which moves less with other work on the machine.
 //
 //   node benchmarks/social-cards.mjs                 200 cards, 3 rounds

@@ -7,28 +7,18 @@ import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createRequire, findPackageJSON } from 'node:module';
+import { createRequire } from 'node:module';
 import Tinypool from 'tinypool';
 import { readArticleIndex } from '../content/article-index.ts';
 import { siteCard, socialCard, socialImageKey } from './social-card.ts';
 import { FONT_FILES, type SocialCard } from './social-image.ts';
-// That import also loads sharp (the PNG encoder) in this main thread, as sharp asks when its workers use it: the
-// native libraries then stay loaded when a worker thread exits.
 
-/**
- * A fingerprint of the renderer: its source (the card's layout and how it is drawn), the satori, resvg and sharp
- * (the PNG encoder) versions and the font bytes.
- */
+/** A fingerprint of the renderer: its source, the satori and resvg versions and the font bytes. */
 async function rendererVersion(root: string): Promise<string> {
   const require = createRequire(join(root, 'package.json'));
   const hash = createHash('sha256');
   hash.update(await readFile(new URL('./social-image.ts', import.meta.url)));
-  for (const pkg of ['satori', '@resvg/resvg-js', 'sharp']) {
-    // sharp's package.json is not among its exports: find it from its entry point.
-    const manifest = findPackageJSON(pkg, join(root, 'package.json'));
-    if (!manifest) throw new Error(`no package.json for ${pkg}`);
-    hash.update(`${pkg}@${(JSON.parse(await readFile(manifest, 'utf8')) as { version: string }).version}`);
-  }
+  for (const pkg of ['satori', '@resvg/resvg-js']) hash.update(`${pkg}@${(require(`${pkg}/package.json`) as { version: string }).version}`);
   for (const { file } of FONT_FILES) hash.update(await readFile(require.resolve(file)));
   return hash.digest('hex');
 }
