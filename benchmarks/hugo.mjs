@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The same generated articles as `npm run bench` (scripts/generate-articles.mjs), built by Hugo with a minimal
-// theme-less layout this script writes: article pages with prev/next, paginated home, desk-free section and tag
+// theme-less layout this script writes: article pages with prev/next, paginated home, the articles section and tag
 // listings, RSS feeds and the sitemap (Hugo's own). So the ratio of this site's build time to Hugo's can be measured
 // again on any machine. Hugo comes from the system (Debian's package `hugo`); it is not a dependency of the site.
 //
