@@ -9,6 +9,8 @@
 //   npm run bench -- --out file.json      where the JSON goes (default bench-results.json)
 //   npm run bench -- --photos 1000        only the photographs: N articles with a 2400×1600 lead photograph each,
 //                                         cold and warm (no change): ms per encoded image, images re-encoded when warm
+//   npm run bench -- --hugo --sizes 1000  only Hugo (benchmarks/hugo.mjs): the same generated articles, cold, warm and
+//                                         one edited, with a minimal layout, to compare with this site's figures
 import { execFileSync } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -28,6 +30,7 @@ const { values: args } = parseArgs({
     lighthouse: { type: 'boolean', default: true },
     'lighthouse-runs': { type: 'string', default: '3' },
     photos: { type: 'string' },
+    hugo: { type: 'boolean', default: false },
   },
   allowNegative: true,
 });
@@ -91,6 +94,12 @@ const du = (dir) => Number(execFileSync('du', ['-sk', dir], { encoding: 'utf8' }
 const fmt = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
 
 const results = { date: new Date().toISOString(), cores: availableParallelism(), node: process.version, runs: [] };
+if (args.hugo) {
+  const { benchHugo } = await import('../benchmarks/hugo.mjs');
+  await writeFile(args.out, `${JSON.stringify(await benchHugo(sizes), null, 2)}\n`);
+  console.log(`\nJSON written to ${args.out}`);
+  process.exit(0);
+}
 if (args.photos) {
   await benchPhotos(Number(args.photos));
   process.exit(0);

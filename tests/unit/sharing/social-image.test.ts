@@ -3,8 +3,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import satori from 'satori';
 import { Resvg } from '@resvg/resvg-js';
-import { FONT_FILES, HEIGHT, WIDTH, cardTree, headlineFit, loadFonts, pngSize, renderSocialImage, type SocialCard } from '../../../src/sharing/social-image';
-import { socialCard, socialImageKey } from '../../../src/sharing/social-card';
+import sharp from 'sharp';
+import {
+  FONT_FILES, HEIGHT, WIDTH, cardTree, glyphRuns, headlineFit, inkBoxes, loadFonts, pngSize, renderSocialImage, renderSocialImageWhole,
+  type SocialCard,
+} from '../../../src/sharing/social-image';
+import { siteCard, socialCard, socialImageKey } from '../../../src/sharing/social-card';
 import { articleSchema } from '../../../src/content/schema';
 import { TEST_OUTPUT } from '../../helpers/paths';
 
@@ -71,6 +75,71 @@ describe('social preview image', () => {
     // Everything below the headline box (the rule, source line and site name) is pixel-identical.
     expect(Buffer.from(rows(long, 464, HEIGHT)).equals(Buffer.from(rows(short, 464, HEIGHT)))).toBe(true);
     expect(ink(long, 104, 464)).toBeGreaterThan(ink(short, 104, 464));
+  });
+});
+
+describe('social preview image drawn from the text boxes onto a template', () => {
+  const hebrew: SocialCard = {
+    title: 'איראן עומדת לבדה במכה קשה: המיליציות העיראקיות מסרבות להמשיך לסייע לאיראן',
+    desk: 'דסק ישראל', line: 'המקור, ירושלים, 16 בדצמבר 2024', siteName: 'The Reader', lang: 'he', rtl: true,
+  };
+  const cards: Record<string, SocialCard> = {
+    english,
+    arabic,
+    hebrew,
+    'long-clamped': { ...english, title: 'An extremely long headline that goes on and on '.repeat(12), line: `${english.line} · ${'and a line far too long for the footer '.repeat(3)}` },
+    'one-word': { ...english, title: 'Breaking' },
+    'no-desk': { ...english, desk: '' },
+    'age-notice': { ...english, desk: 'This article is more than 2 years old' },
+    // No font of the card has Chinese or Japanese glyphs: both ways draw the same missing-glyph boxes.
+    chinese: { ...english, title: '伊朗在重大打击中孤立无援：伊拉克民兵拒绝继续援助伊朗', line: '新华社 · 北京 · 2024年12月16日', lang: 'zh' },
+    japanese: { ...english, title: 'イランは孤立：イラクの民兵組織が支援継続を拒否', desk: '', lang: 'ja' },
+    site: siteCard(),
+  };
+  const rgba = async (png: Uint8Array) => sharp(png).ensureAlpha().raw().toBuffer();
+  /** The largest difference of one channel (0 to 255) and how many channels differ at all. */
+  const difference = (a: Uint8Array, b: Uint8Array) => {
+    let max = 0, channels = 0;
+    for (let i = 0; i < a.length; i++) {
+      const d = Math.abs(a[i]! - b[i]!);
+      if (d) { channels++; max = Math.max(max, d); }
+    }
+    return { max, share: channels / a.length };
+  };
+
+  // The threshold: anti-aliased edges may differ by 2 of 255 in a channel (resvg blends a run drawn straight onto
+  // the card and one drawn on a layer of its own with different rounding), on at most 1 % of the channels.
+  it.each(Object.keys(cards))('%s: the same pixels as the whole card drawn by resvg, up to anti-aliasing rounding', async (name) => {
+    const card = cards[name]!;
+    const [whole, boxes] = await Promise.all([renderSocialImageWhole(card, fonts), renderSocialImage(card, fonts)]);
+    await writeFile(join(out, `${name}-whole.png`), whole);
+    await writeFile(join(out, `${name}-boxes.png`), boxes);
+    expect(pngSize(boxes)).toEqual({ width: WIDTH, height: HEIGHT });
+    const { max, share } = difference(await rgba(whole), await rgba(boxes));
+    expect(max).toBeLessThanOrEqual(2);
+    expect(share).toBeLessThan(0.01);
+  });
+
+  it('the comparison sees a different card: one word of the headline changed', async () => {
+    const other = { ...english, title: english.title.replace('Militias', 'Soldiers') };
+    const { max, share } = difference(await rgba(await renderSocialImageWhole(english, fonts)), await rgba(await renderSocialImage(other, fonts)));
+    expect(max).toBeGreaterThan(100);
+    expect(share).toBeGreaterThan(0.001);
+  });
+
+  it('takes the fast way for every card above: runs of glyphs found, and resvg draws well under half the card', async () => {
+    for (const card of Object.values(cards)) {
+      const runs = glyphRuns(await satori(cardTree(card) as never, { width: WIDTH, height: HEIGHT, fonts }));
+      expect(runs?.length).toBeGreaterThan(0);
+      const area = inkBoxes(runs!).reduce((sum, b) => sum + (b.x1 - b.x0) * (b.y1 - b.y0), 0);
+      expect(area).toBeLessThan(WIDTH * HEIGHT * 0.5);
+    }
+  });
+
+  it('draws the whole card when the SVG is not in the form it knows', () => {
+    expect(glyphRuns('<svg><g><path fill="#000" d="M0 0 a 5 5 0 0 1 10 10Z"/></g></svg>')).toBeNull();
+    expect(glyphRuns('<svg><path fill="#000" d="M0 0L10 10Z"/></svg>')).toBeNull();
+    expect(glyphRuns('<svg><g><path fill="#000" d="M0 0L10 10Z"/></g></svg>')).toHaveLength(1);
   });
 });
 
