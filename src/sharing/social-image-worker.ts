@@ -6,11 +6,9 @@ import { loadFonts, renderSocialImage, type SocialCard } from './social-image.ts
 
 const fonts = loadFonts();
 
-export default async function render({ card, file }: { card: SocialCard; file: string }): Promise<number> {
-  const start = performance.now();
+export default async function render({ card, file }: { card: SocialCard; file: string }): Promise<void> {
   const png = await renderSocialImage(card, await fonts);
   // Write then rename, so an interrupted build never leaves a half-written PNG in the cache.
   await writeFile(`${file}.${process.pid}.tmp`, png);
   await rename(`${file}.${process.pid}.tmp`, file);
-  return performance.now() - start;
 }

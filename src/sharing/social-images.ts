@@ -29,7 +29,7 @@ async function rendererVersion(root: string): Promise<string> {
  * article index the loader wrote into Astro's cache folder `cacheDir`. Images are cached in
  * node_modules/.cache/social-images (SOCIAL_IMAGE_CACHE points elsewhere) by a hash of what is drawn and of the
  * renderer, so an unchanged article is never rendered twice; the rest render on worker threads, one per core.
- * Logs each image and returns the summary line.
+ * Logs one summary line and returns it.
  */
 export async function renderSocialImages(root: string, out: string, cacheDir: string, log: (message: string) => void): Promise<string> {
   const started = performance.now();
@@ -46,10 +46,8 @@ export async function renderSocialImages(root: string, out: string, cacheDir: st
     const threads = Math.min(availableParallelism(), misses.length);
     const pool = new Tinypool({ filename: new URL('./social-image-worker.ts', import.meta.url).href, minThreads: threads, maxThreads: threads });
     try {
-      await Promise.all(misses.map(async ({ name, card, file }) => {
-        const ms = (await pool.run({ card, file })) as number;
-        log(`rendered ${name} in ${Math.round(ms)} ms`);
-      }));
+      // One line for the whole step (below), not one per image: a cold build of 10,000 articles would print 10,000.
+      await Promise.all(misses.map(({ card, file }) => pool.run({ card, file })));
     } finally {
       await pool.destroy();
     }
