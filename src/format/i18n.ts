@@ -1,5 +1,5 @@
 import type { Kind } from '../content/schema.ts';
-import { baseLanguage } from './language.ts';
+import { baseLanguage, isRtl } from './language.ts';
 import { LANGUAGES } from './languages/index.ts';
 import { en } from './languages/en.ts';
 
@@ -123,6 +123,11 @@ export interface ChromeLabels extends Omit<Words, 'minutes' | 'originallyPublish
    * of every element holding furniture, so a screen reader reads them with an English voice. Undefined otherwise.
    */
   lang: 'en' | undefined;
+  /**
+   * `"ltr"` on a right-to-left page, undefined otherwise: the `dir` of text that reads left to right whatever the page
+   * (addresses shown as text, the site's name in another script), so the bidi algorithm keeps its parts in order.
+   */
+  ltr: 'ltr' | undefined;
   /** Reading time, with Latin digits like the dates, and no-break spaces: "2 min read" is never split. */
   minutes: (n: number) => string;
   originallyPublished: (source: string) => string;
@@ -158,6 +163,7 @@ function makeLabels(lang: string): ChromeLabels {
   return {
     ...words,
     lang: found ? undefined : 'en',
+    ltr: isRtl(lang) ? 'ltr' : undefined,
     minutes: (n) => fill(words.minutes[plural.select(n)] ?? words.minutes.other, { n: number.format(n) }).replaceAll(' ', '\u00a0'),
     originallyPublished: (source) => fill(words.originallyPublished, { source }),
     readOriginal: (host) => fill(words.readOriginal, { host }),

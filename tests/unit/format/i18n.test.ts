@@ -22,6 +22,11 @@ describe('labelsFor', () => {
     expect(labelsFor('es').lang).toBeUndefined();
   });
 
+  it('sets left-to-right text apart only on right-to-left pages (ltr)', () => {
+    expect(['ar', 'he-IL', 'fa', 'ur', 'ps'].map((lang) => labelsFor(lang).ltr)).toEqual(['ltr', 'ltr', 'ltr', 'ltr', 'ltr']);
+    expect(['en', 'es', 'sw', 'zh'].map((lang) => labelsFor(lang).ltr)).toEqual([undefined, undefined, undefined, undefined]);
+  });
+
   it('has a table for each of the fourteen languages the issue names', () => {
     expect(Object.keys(LANGUAGES).sort()).toEqual(['ar', 'de', 'en', 'es', 'fa', 'fr', 'he', 'it', 'ja', 'pt', 'ru', 'tr', 'ur', 'zh']);
     for (const [code, words] of Object.entries(LANGUAGES)) {
