@@ -14,3 +14,13 @@ export function baseLanguage(lang: string): string {
 export function isRtl(lang: string): boolean {
   return RTL_LANGUAGES.has(baseLanguage(lang));
 }
+
+/** Why `tag` is not a BCP 47 language tag, naming the setting it came from; undefined when it is one. */
+export function languageTagProblem(tag: string, setting: string): string | undefined {
+  try {
+    if (Intl.getCanonicalLocales(tag).length === 1) return undefined;
+  } catch {
+    // Falls through to the message.
+  }
+  return `${setting}: "${tag}" is not a BCP 47 language tag such as en, ar or pt-BR`;
+}
