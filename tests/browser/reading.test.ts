@@ -325,6 +325,36 @@ describe('reflow and measure', () => {
   });
 });
 
+describe('the masthead above a page title', () => {
+  it.each([375, 1280])('holds its own on listings, the archive, search and 404 at %i px, as on the article page', async (width) => {
+    const measure = async (path: string) => {
+      const page = await open(path, { width });
+      const found = await page.evaluate(() => {
+        const name = document.querySelector('.site-name')!;
+        const title = document.querySelector('h1')!;
+        return {
+          name: parseFloat(getComputedStyle(name).fontSize),
+          title: parseFloat(getComputedStyle(title).fontSize),
+          gap: title.getBoundingClientRect().top - document.querySelector('.site-header')!.getBoundingClientRect().bottom,
+        };
+      });
+      await page.close();
+      return found;
+    };
+    const article = await measure(ARTICLE);
+    for (const path of ['/', '/desks/', '/archive/', SEARCH, '/articles/no-such-article/']) {
+      const { name, title, gap } = await measure(path);
+      // The site's name is the same on every page, at least 24 px; the page's title is at most twice its size,
+      // smaller than an article's headline, and stands clear of the header's rule.
+      expect(name, path).toBe(article.name);
+      expect(name, path).toBeGreaterThanOrEqual(24);
+      expect(title / name, path).toBeLessThanOrEqual(2);
+      expect(title, path).toBeLessThan(article.title);
+      expect(gap, path).toBeGreaterThanOrEqual(16);
+    }
+  });
+});
+
 describe('right to left', () => {
   it('sets the Arabic article right to left, right-aligned, with mirrored quotes and lists', async () => {
     const page = await open(ARABIC, { width: 768 });
