@@ -76,7 +76,11 @@ for (const [lang, site] of Object.entries(SITES)) {
       expect(text(await page('archive/index.html'), 'h1')).toBe(site.words.archive);
       // A card in a language that runs the other way from the site's is set in its own direction.
       const cards = home('.card').toArray().map((card) => [home(card).attr('lang'), home(card).attr('dir')]);
-      expect(cards).toEqual(expect.arrayContaining(lang === 'ar' ? [['en', 'ltr'], ['es', 'ltr'], ['ar', undefined]] : [['en', undefined], ['es', undefined], ['ar', 'rtl']]));
+      const directions = lang === 'ar' ? [['en', 'ltr'], ['es', 'ltr'], ['ar', undefined]] : [['en', undefined], ['es', undefined], ['ar', 'rtl']];
+      expect(cards).toEqual(expect.arrayContaining(directions));
+      // So is a headline in the 404 page's list of the newest articles.
+      const notFound = await page('404.html');
+      expect(notFound('.newest li').toArray().map((li) => [notFound(li).attr('lang'), notFound(li).attr('dir')])).toEqual(expect.arrayContaining(directions));
     });
 
     const PAGES = { home: '/', listing: '/desks/test-desk/', 'search results': `/search/?q=${encodeURIComponent(site.query)}`, '404': '/no-such-page/' };
