@@ -1,17 +1,22 @@
 /** Site-wide settings, read by pages, feeds and astro.config.mjs alike. */
 export const SITE = {
-  /** The name shown in the header, the <title> and the feeds. */
-  name: 'The Reader',
-  /** One line under the name on the home page. */
-  tagline: 'News articles, plainly presented.',
+  /** The name shown in the header, the <title> and the feeds, in the site's language. SITE_NAME overrides it. */
+  name: process.env.SITE_NAME?.trim() || 'The Reader',
+  /** One line under the name on the home page, in the site's language. SITE_TAGLINE overrides it. */
+  tagline: process.env.SITE_TAGLINE?.trim() || 'News articles, plainly presented.',
   /**
    * The public origin every absolute URL is built on (canonical links, feeds, sitemap, QR codes, citations, "Copy
    * link"), e.g. 'https://news.example'. The environment variable SITE_URL overrides it. Left unset, builds use
    * http://localhost:4321 with a warning, and a build with CI set fails (src/sharing/origin.ts).
    */
   url: undefined as string | undefined,
-  /** Default language of the site chrome (articles may set their own). */
-  lang: 'en',
+  /**
+   * The site's language (BCP 47): its name and tagline, and the words of its header, footer, home page, listings,
+   * archive, search and 404 pages (src/format/languages/; English, marked so, for a language without a file there),
+   * right to left for Arabic, Hebrew, Persian, Urdu…. Articles set their own (`lang`). SITE_LANG overrides it; a
+   * malformed tag stops the build and `npm run check`.
+   */
+  lang: process.env.SITE_LANG?.trim() || 'en',
   /**
    * IANA time zone (`Europe/London`, `Asia/Jerusalem`) in which every date and time is shown, the archive groups its
    * months, and a date-time written without an offset is read. The environment variable SITE_TIME_ZONE overrides it;

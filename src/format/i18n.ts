@@ -1,5 +1,5 @@
 import type { Kind } from '../content/schema.ts';
-import { baseLanguage } from './language.ts';
+import { baseLanguage, isRtl } from './language.ts';
 import { LANGUAGES } from './languages/index.ts';
 import { en } from './languages/en.ts';
 
@@ -97,6 +97,39 @@ export interface Words {
    * by `storyLabelsFor` (story-labels.ts), which gives English, marked `lang="en"`, for a language without a file.
    */
   story: StoryLabels;
+  /** The words of the site's own pages (home, listings, archive, search), in the site's language (`SITE.lang`). */
+  listings: ListingWords;
+}
+
+/** The words of the site's listings (`Words.listings`): `{name}` marks what is filled in. */
+export interface ListingWords {
+  /** Heading of the home page and its later pages. */
+  latest: string;
+  /** The note under a listing's heading: how many articles, per plural category (`{n}`), as a sentence. */
+  articles: PluralForms;
+  /** The note under a section index (desks, places, tags): `{n}` of them. */
+  groups: PluralForms;
+  /** Between the links of a listing of several pages, and added to its note: `{page}` and `{pages}`. */
+  pageOf: string;
+  /** The end of a sentence (".", "。", "۔"), after pageOf in the note. */
+  fullStop: string;
+  /** The <title> of a later page: `{title}` and `{page}`. */
+  titlePage: string;
+  /** The links between the pages of a listing, and their navigation's name for screen readers. */
+  previousPage: string;
+  nextPage: string;
+  pages: string;
+  /** A listing's meta description: `{title}`, `{n}` articles, `{site}`. */
+  description: string;
+  /** The archive's note, per plural category (`{n}`), then the links to the sections: `{desk}`, `{place}`, `{tag}`. */
+  archiveNote: PluralForms;
+  alsoBy: string;
+  desk: string;
+  place: string;
+  tag: string;
+  /** The meta descriptions of the archive and the search page. */
+  archiveDescription: string;
+  searchDescription: string;
 }
 
 /** The story words of one language (`Words.story`). */
@@ -123,6 +156,11 @@ export interface ChromeLabels extends Omit<Words, 'minutes' | 'originallyPublish
    * of every element holding furniture, so a screen reader reads them with an English voice. Undefined otherwise.
    */
   lang: 'en' | undefined;
+  /**
+   * `"ltr"` on a right-to-left page, undefined otherwise: the `dir` of text that reads left to right whatever the page
+   * (addresses shown as text, the site's name in another script), so the bidi algorithm keeps its parts in order.
+   */
+  ltr: 'ltr' | undefined;
   /** Reading time, with Latin digits like the dates, and no-break spaces: "2 min read" is never split. */
   minutes: (n: number) => string;
   originallyPublished: (source: string) => string;
@@ -133,9 +171,12 @@ export interface ChromeLabels extends Omit<Words, 'minutes' | 'originallyPublish
   correctionOn: [before: string, after: string];
   /** "Back to reference 2", the number written as `n` is (Latin digits, like the dates). */
   backToReference: (n: string) => string;
+  /** The form of `forms` Intl.PluralRules picks for `n`, `{n}` filled in with Latin digits, other `{name}`s from `values`. */
+  count: (forms: PluralForms, n: number, values?: Record<string, string>) => string;
 }
 
-const fill = (text: string, values: Record<string, string>) => text.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? '');
+/** `text` with each `{name}` replaced by its value. */
+export const fill = (text: string, values: Record<string, string>) => text.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? '');
 
 const labels = new Map<string, ChromeLabels>();
 
@@ -155,14 +196,17 @@ function makeLabels(lang: string): ChromeLabels {
   const locale = found ? lang : 'en';
   const plural = new Intl.PluralRules(locale);
   const number = new Intl.NumberFormat(locale, { numberingSystem: 'latn', useGrouping: false });
+  const count = (forms: PluralForms, n: number, values: Record<string, string> = {}) => fill(forms[plural.select(n)] ?? forms.other, { ...values, n: number.format(n) });
   return {
     ...words,
     lang: found ? undefined : 'en',
-    minutes: (n) => fill(words.minutes[plural.select(n)] ?? words.minutes.other, { n: number.format(n) }).replaceAll(' ', '\u00a0'),
+    ltr: isRtl(lang) ? 'ltr' : undefined,
+    minutes: (n) => count(words.minutes, n).replaceAll(' ', '\u00a0'),
     originallyPublished: (source) => fill(words.originallyPublished, { source }),
     readOriginal: (host) => fill(words.readOriginal, { host }),
     moreFrom: words.moreFrom.split('{desk}', 2) as [string, string],
     correctionOn: words.correctionOn.split('{date}', 2) as [string, string],
     backToReference: (n) => fill(words.backToReference, { n }),
+    count,
   };
 }

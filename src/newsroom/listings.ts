@@ -4,6 +4,8 @@ import type { Article } from '../content/schema';
 import { byNewest } from '../content/articles';
 import { nameSlug } from './slugs';
 import { SITE } from '../site';
+import { labelsFor } from '../format/i18n';
+import { baseLanguage } from '../format/language';
 
 /** What a listing needs of an article: its id (slug) and frontmatter. */
 export interface ListedArticle {
@@ -17,10 +19,11 @@ export const PAGE_SIZE = 20;
 export const GROUPS_PER_PAGE = 100;
 
 export type Section = 'desks' | 'places' | 'tags';
-export const SECTIONS: Record<Section, { title: string; field: 'desk' | 'location' | 'tags' }> = {
-  desks: { title: 'Desks', field: 'desk' },
-  places: { title: 'Places', field: 'location' },
-  tags: { title: 'Tags', field: 'tags' },
+/** Each section's article field; its index page is headed by the word of the same name in the site's language. */
+export const SECTIONS: Record<Section, { field: 'desk' | 'location' | 'tags' }> = {
+  desks: { field: 'desk' },
+  places: { field: 'location' },
+  tags: { field: 'tags' },
 };
 
 /** One named list of articles (a desk, a place, a tag, a year, a month or everything), newest first. */
@@ -86,9 +89,11 @@ export function archiveKey(date: Date): { year: string; month: string } {
   return { year, month };
 }
 
-/** "December 2024" for the archive's month 2024/12. */
-export function monthName(year: string, month: string): string {
-  return format(new Date(Date.UTC(Number(year), Number(month) - 1, 15)), 'MMMM yyyy', { in: tz('UTC') });
+/** "December 2024" for the archive's month 2024/12, in the site's language ("diciembre de 2024", "ديسمبر 2024"). */
+export function monthName(year: string, month: string, lang = SITE.lang): string {
+  const date = new Date(Date.UTC(Number(year), Number(month) - 1, 15));
+  if (baseLanguage(lang) === 'en') return format(date, 'MMMM yyyy', { in: tz('UTC') });
+  return new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', timeZone: 'UTC', numberingSystem: 'latn' }).format(date);
 }
 
 /** Where an article sits among the others: older and newer neighbours, and the latest from its desk. */
@@ -145,12 +150,13 @@ const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompar
  */
 export function buildNewsroom<A extends ListedArticle>(articles: readonly A[]): Newsroom<A> {
   const all = [...articles].sort(byNewest);
-  const pages: ListingPage<A>[] = [...pagesOf('Latest articles', '/', all)];
+  const t = labelsFor(SITE.lang);
+  const pages: ListingPage<A>[] = [...pagesOf(t.listings.latest, '/', all)];
   const slugs: Record<Section, Map<string, string>> = { desks: new Map(), places: new Map(), tags: new Map() };
   const deskEntries = new Map<string, A[]>();
   const names = new Map<string, string>();
 
-  for (const [section, { title, field }] of Object.entries(SECTIONS) as [Section, (typeof SECTIONS)[Section]][]) {
+  for (const [section, { field }] of Object.entries(SECTIONS) as [Section, (typeof SECTIONS)[Section]][]) {
     const groups = group(all, (a) => (field === 'tags' ? a.data.tags : [a.data[field]]));
     const links: GroupLink[] = [];
     for (const [slug, { name, entries }] of groups) {
@@ -161,7 +167,7 @@ export function buildNewsroom<A extends ListedArticle>(articles: readonly A[]): 
       links.push({ name, path, count: entries.length });
       pages.push(...pagesOf(name, path, entries));
     }
-    pages.push(...pagesOf(title, `/${section}/`, [], links.sort(byName)));
+    pages.push(...pagesOf(t[section], `/${section}/`, [], links.sort(byName)));
   }
 
   const years = new Map<string, { entries: A[]; months: Map<string, A[]> }>();

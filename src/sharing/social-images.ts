@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import Tinypool from 'tinypool';
 import { readArticleIndex } from '../content/article-index.ts';
-import { siteCard, socialCard, socialImageKey } from './social-card.ts';
+import { deskSpellings, siteCard, socialCard, socialImageKey } from './social-card.ts';
 import { FONT_FILES, type SocialCard } from './social-image.ts';
 
 /** A fingerprint of the renderer: its source, the satori and resvg versions and the font bytes. */
@@ -37,9 +37,9 @@ export async function renderSocialImages(root: string, out: string, cacheDir: st
   await mkdir(cache, { recursive: true });
   const version = await rendererVersion(root);
   const job = (name: string, card: SocialCard) => ({ name, card, file: join(cache, `${socialImageKey(card, version)}.png`) });
-  const jobs = (await readArticleIndex(cacheDir))
-    .filter(({ slug }) => existsSync(join(out, 'articles', slug, 'index.html')))
-    .map(({ slug, data }) => job(`articles/${slug}/og.png`, socialCard(data)));
+  const built = (await readArticleIndex(cacheDir)).filter(({ slug }) => existsSync(join(out, 'articles', slug, 'index.html')));
+  const desk = deskSpellings(built.map(({ data }) => data));
+  const jobs = built.map(({ slug, data }) => job(`articles/${slug}/og.png`, socialCard(data, undefined, desk(data.desk))));
   jobs.push(job('og.png', siteCard()));
   const misses = jobs.filter((job) => !existsSync(job.file));
   if (misses.length) {

@@ -336,6 +336,16 @@ describe('the printed end in the article\'s language', () => {
   });
 });
 
+describe('addresses on a right-to-left page\'s paper', () => {
+  it('prints the Arabic article\'s permalink and link endnote in order, left to right', async () => {
+    const printed = await print('/articles/arabic-rtl-fixture/', 'arabic-a4', 'A4');
+    const body = squash(printed.body.join(' '));
+    // squash drops the hyphens pdftotext may take for line-end ones; the characters are still in order.
+    expect(body).toContain(squash('http://localhost:4321/articles/arabic-rtl-fixture/'));
+    expect(body).toContain('[1]https://example.org/library');
+  });
+});
+
 describe('the running header escape, in a real style element', () => {
   it.each([
     ['quotes and backslashes', 'He said "no" \\ then \'yes\''],

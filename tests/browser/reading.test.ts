@@ -325,6 +325,36 @@ describe('reflow and measure', () => {
   });
 });
 
+describe('the masthead above a page title', () => {
+  it.each([375, 1280])('holds its own on listings, the archive, search and 404 at %i px, as on the article page', async (width) => {
+    const measure = async (path: string) => {
+      const page = await open(path, { width });
+      const found = await page.evaluate(() => {
+        const name = document.querySelector('.site-name')!;
+        const title = document.querySelector('h1')!;
+        return {
+          name: parseFloat(getComputedStyle(name).fontSize),
+          title: parseFloat(getComputedStyle(title).fontSize),
+          gap: title.getBoundingClientRect().top - document.querySelector('.site-header')!.getBoundingClientRect().bottom,
+        };
+      });
+      await page.close();
+      return found;
+    };
+    const article = await measure(ARTICLE);
+    for (const path of ['/', '/desks/', '/archive/', SEARCH, '/articles/no-such-article/']) {
+      const { name, title, gap } = await measure(path);
+      // The site's name is the same on every page, at least 24 px; the page's title is at most twice its size,
+      // smaller than an article's headline, and stands clear of the header's rule.
+      expect(name, path).toBe(article.name);
+      expect(name, path).toBeGreaterThanOrEqual(24);
+      expect(title / name, path).toBeLessThanOrEqual(2);
+      expect(title, path).toBeLessThan(article.title);
+      expect(gap, path).toBeGreaterThanOrEqual(16);
+    }
+  });
+});
+
 describe('right to left', () => {
   it('sets the Arabic article right to left, right-aligned, with mirrored quotes and lists', async () => {
     const page = await open(ARABIC, { width: 768 });
@@ -360,6 +390,51 @@ describe('right to left', () => {
     expect(layout.dateText).toContain('نُشر في');
     expect(layout.dateText).toContain('12 يناير 2025');
     await page.close();
+  });
+  it('keeps left-to-right text in order on the Arabic article: the site name in the footer, the permalink, the citation, the printed addresses', async () => {
+    for (const width of [375, 1280]) {
+      const page = await open(ARABIC, { width });
+      await page.locator('.cite summary').click();
+      const found = await page.evaluate(() => {
+        /** Whether each character of an element's text is drawn after the one before it, left to right and line by line. */
+        const inOrder = (element: Element) => {
+          const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+          const boxes: DOMRect[] = [];
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            for (let i = 0; i < node.textContent!.length; i++) {
+              if (!node.textContent![i]!.trim()) continue;
+              const range = document.createRange();
+              range.setStart(node, i);
+              range.setEnd(node, i + 1);
+              const box = range.getBoundingClientRect();
+              if (box.width > 0) boxes.push(box);
+            }
+          }
+          return boxes.length > 1 && boxes.every((box, i) => i === 0 || box.top > boxes[i - 1]!.bottom - 2 || box.left >= boxes[i - 1]!.left);
+        };
+        const footerName = document.querySelector('.site-footer span[lang="en"]')!;
+        const citeUrl = [...document.querySelectorAll('.cite span')].find((s) => s.textContent!.startsWith('http'))!;
+        const dir = (s: string) => [...document.querySelectorAll(s)].map((e) => getComputedStyle(e).direction);
+        return {
+          footerName: [footerName.textContent, getComputedStyle(footerName).direction, inOrder(footerName)],
+          permalink: [getComputedStyle(document.querySelector('.permalink')!).direction, inOrder(document.querySelector('.permalink')!)],
+          cite: [citeUrl.textContent, getComputedStyle(citeUrl).direction, inOrder(citeUrl)],
+          endnotes: dir('.print-end li'),
+          printedPermalink: dir('.print-qr p span'),
+          englishInFooter: dir('.site-footer [lang="en"]'),
+          page: getComputedStyle(document.body).direction,
+        };
+      });
+      expect(found.page).toBe('rtl');
+      expect(found.footerName, `${width}`).toEqual(['The Reader: News articles, plainly presented.', 'ltr', true]);
+      expect(found.permalink, `${width}`).toEqual(['ltr', true]);
+      expect(found.cite, `${width}`).toEqual(['http://localhost:4321/articles/arabic-rtl-fixture/', 'ltr', true]);
+      expect(found.endnotes).toEqual(['ltr']);
+      expect(found.printedPermalink).toEqual(['ltr']);
+      // The site's name and tagline, and the titles of its pages (About, Corrections…).
+      expect(found.englishInFooter).toEqual(['ltr', 'ltr']);
+      await page.close();
+    }
   });
 });
 

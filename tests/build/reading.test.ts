@@ -175,4 +175,11 @@ describe('a desk spelled differently in an older article (TEST DESK, listed as T
     expect(card.find('.credit a').first().text()).toBe('Test Desk');
     expect($.html()).not.toContain('TEST DESK</a>');
   });
+
+  it('is spelled so in the JSON-LD articleSection and the Open Graph article:section', () => {
+    const jsonLd = JSON.parse($('script[type="application/ld+json"]').text()) as { articleSection: string };
+    expect(jsonLd.articleSection).toBe('Test Desk');
+    expect($('meta[property="article:section"]').attr('content')).toBe('Test Desk');
+    expect($.html()).not.toContain('TEST DESK');
+  });
 });

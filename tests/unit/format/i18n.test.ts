@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { labelsFor, type Words } from '../../../src/format/i18n';
 import { LANGUAGES } from '../../../src/format/languages/index';
+import { dirAgainst } from '../../../src/format/language';
 
 /** The reading time with its no-break spaces shown as spaces. */
 const minutes = (lang: string) => (n: number) => labelsFor(lang).minutes(n).replaceAll('\u00a0', ' ');
@@ -20,6 +21,15 @@ describe('labelsFor', () => {
     expect(minutes('sw')(3)).toBe('3 min read');
     expect(sw.lang).toBe('en');
     expect(labelsFor('es').lang).toBeUndefined();
+  });
+
+  it('sets left-to-right text apart only on right-to-left pages (ltr)', () => {
+    expect(['ar', 'he-IL', 'fa', 'ur', 'ps'].map((lang) => labelsFor(lang).ltr)).toEqual(['ltr', 'ltr', 'ltr', 'ltr', 'ltr']);
+    expect(['en', 'es', 'sw', 'zh'].map((lang) => labelsFor(lang).ltr)).toEqual([undefined, undefined, undefined, undefined]);
+  });
+
+  it('gives an element the direction of its language only where it differs from what is around it (dirAgainst)', () => {
+    expect([dirAgainst('en', 'ar'), dirAgainst('ar-EG', 'en'), dirAgainst('he', 'ar'), dirAgainst('es', 'en')]).toEqual(['ltr', 'rtl', undefined, undefined]);
   });
 
   it('has a table for each of the fourteen languages the issue names', () => {

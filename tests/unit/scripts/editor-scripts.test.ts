@@ -92,14 +92,17 @@ describe('the article check of npm run check', () => {
     await rm(folder, { recursive: true, force: true });
   }, 120_000);
 
-  it('stops at a time zone or build time that is wrong, in one line naming the setting, before any article', async () => {
+  it('stops at a time zone, language or build time that is wrong, in one line naming the setting, before any article', async () => {
     const zone = await npm(['check:articles'], { SITE_TIME_ZONE: 'Europe/Lodnon' });
     expect(zone.code).not.toBe(0);
     expect(zone.out.trim()).toBe('SITE_TIME_ZONE: "Europe/Lodnon" is not a time zone this Node.js knows: expected an IANA time zone name such as UTC, Europe/London or America/New_York');
     const time = await npm(['check:articles'], { SOURCE_DATE_EPOCH: '2025-01-01' });
     expect(time.code).not.toBe(0);
     expect(time.out.trim()).toMatch(/^SOURCE_DATE_EPOCH: "2025-01-01" is not a time: expected whole seconds since 1970-01-01 UTC, like \d+$/);
-  }, 60_000);
+    const lang = await npm(['check:articles'], { SITE_LANG: 'ar_EG' });
+    expect(lang.code).not.toBe(0);
+    expect(lang.out.trim()).toBe('SITE_LANG: "ar_EG" is not a BCP 47 language tag such as en, ar or pt-BR');
+  }, 90_000);
 
   it('passes the published articles', async () => {
     const result = await npm(['check:articles']);

@@ -8,7 +8,7 @@ import {
   FONT_FILES, HEIGHT, WIDTH, cardTree, glyphRuns, headlineFit, inkBoxes, loadFonts, pngSize, renderSocialImage, renderSocialImageWhole,
   type SocialCard,
 } from '../../../src/sharing/social-image';
-import { siteCard, socialCard, socialImageKey } from '../../../src/sharing/social-card';
+import { deskSpellings, siteCard, socialCard, socialImageKey } from '../../../src/sharing/social-card';
 import { articleSchema } from '../../../src/content/schema';
 import { TEST_OUTPUT } from '../../helpers/paths';
 
@@ -157,6 +157,13 @@ describe('social image cache key', () => {
     expect(socialCard({ ...data, lang: 'de' }, new Date('2027-01-10T00:00:00Z')).desk).toBe('Dieser Artikel ist mehr als 2 Jahre alt');
     expect(socialCard({ ...data, lang: 'ar' }, new Date('2027-01-10T00:00:00Z')).desk).toBe('مضى على هذا المقال أكثر من سنتين');
     expect(socialCard({ ...data, lang: 'he' }, new Date('2027-01-10T00:00:00Z')).desk).toBe('כתבה זו פורסמה לפני יותר משנתיים');
+  });
+  it('names the desk as its listing does: the newest article\'s spelling', () => {
+    const older = { ...data, desk: 'WORLD  desk', published: new Date('2024-01-02T00:00:00Z') };
+    const newer = { ...data, desk: 'World Desk', title: 'U', published: new Date('2024-06-01T00:00:00Z') };
+    const desk = deskSpellings([older, newer, { ...data, desk: 'Sports' }]);
+    expect([desk('WORLD  desk'), desk('world desk'), desk('Sports'), desk('Unlisted Desk')]).toEqual(['World Desk', 'World Desk', 'Sports', 'Unlisted Desk']);
+    expect(socialCard(older, new Date('2024-06-10T00:00:00Z'), desk(older.desk)).desk).toBe('World Desk');
   });
   it('formats the card line as the page does', () => {
     expect(socialCard(data).line).toBe('S · L · 16 December 2024');
