@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run bench`: builds temporary copies of the site with N generated articles (plus the seed) and measures
-// each build (cold and warm: wall time, ms per article, peak RSS, dist size) and the served seed article page in
-// real Chromium (requests, bytes per type raw/gzip/brotli, script bytes). Prints a table, writes JSON.
+// each build (cold; then, with the cold build's caches, after one article is edited and after a new one is added:
+// wall time, ms per article, peak RSS, dist size, pages rendered) and the served seed article page in real Chromium
+// (requests, bytes per type raw/gzip/brotli, script bytes). Prints a table, writes JSON.
 // Timings are figures to read, not tests: the byte budgets are enforced by `npm test`.
 //
 //   npm run bench                         sizes 1, 100, 1000, 10000
@@ -79,14 +80,16 @@ async function timedBuild(outDir, env) {
   // worker threads beside page rendering, not wall time).
   const images = /(\d+) social images \((\d+) rendered, (\d+) from cache\) in (\d+) ms/.exec(result.output);
   const search = /(\d+) pages indexed by Pagefind in (\d+) ms/.exec(result.output);
-  const csp = /Content-Security-Policy: .*?(\d+) ms of scanning/.exec(result.output);
+  const csp = /Content-Security-Policy: (\d+) pages, (\d+) ms of scanning/.exec(result.output);
   return {
     seconds,
     peakMiB: Math.round(peakKiB / 1024),
     output: result.output,
     images: images ? { count: Number(images[1]), rendered: Number(images[2]), cached: Number(images[3]), ms: Number(images[4]) } : undefined,
     searchMs: search ? Number(search[2]) : undefined,
-    cspMs: csp ? Number(csp[1]) : undefined,
+    cspMs: csp ? Number(csp[2]) : undefined,
+    // Pages Astro rendered; the others were copied from the last build (its incremental build, src/newsroom/page-keys.ts).
+    pagesRendered: csp ? Number(csp[1]) : undefined,
   };
 }
 
@@ -125,6 +128,7 @@ for (const n of sizes) {
       images: b.images && { ...b.images, msPerRenderedImage: b.images.rendered ? b.images.ms / b.images.rendered : 0 },
       searchMs: b.searchMs,
       cspMs: b.cspMs,
+      pagesRendered: b.pagesRendered,
     };
   };
   const run = { articles: n, cold: { ...summary(cold), distBytes: du(outDir) } };
@@ -161,6 +165,14 @@ for (const n of sizes) {
     run.warm = summary(warm);
     process.stdout.write(`${fmt(warm.seconds)} s`);
     await writeFile(edited, original);
+    // A new article, the newest of all: it joins the home page, its desk, place, tags and month, and becomes the
+    // newer neighbour of the article before it.
+    const published = new Date(Date.now() - 3_600_000).toISOString().replace(/\.\d+Z$/, 'Z');
+    await writeFile(join(articles, 'breaking-benchmark-article.md'), `---\ntitle: "Breaking: A New Article"\npublished: ${published}\ndesk: World Desk\nlocation: London\nsource: The Reader\ntags: [economy]\n---\n\nA new article added by the benchmark.\n`);
+    process.stdout.write(', a new article… ');
+    const added = await timedBuild(outDir, env);
+    run.added = summary(added);
+    process.stdout.write(`${fmt(added.seconds)} s`);
   }
   process.stdout.write('\n');
   results.runs.push(run);
@@ -169,11 +181,11 @@ for (const n of sizes) {
 
 await writeFile(args.out, `${JSON.stringify(results, null, 2)}\n`);
 console.log(`\n${results.cores} cores, Node ${results.node}\n`);
-console.log('| articles | cold s (all) | cold s without images | ms/article without images | images: rendered, ms each (wall) | search s | CSP scan s (on workers, beside rendering) | peak RSS MiB (build processes) | dist MiB | warm s (1 edit) | warm images rendered |');
-console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+console.log('| articles | cold s (all) | cold s without images | ms/article without images | images: rendered, ms each (wall) | search s | CSP scan s (on workers, beside rendering) | peak RSS MiB (build processes) | dist MiB | warm s (1 edit) | warm pages rendered | warm search s | warm peak RSS MiB | warm images rendered | new article s | new article: pages rendered |');
+console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const r of results.runs) {
   const c = r.cold;
-  console.log(`| ${r.articles} | ${fmt(c.seconds)} | ${fmt(c.secondsWithoutImages)} | ${fmt(c.msPerArticle, 2)} | ${c.images ? `${c.images.rendered}, ${fmt(c.images.msPerRenderedImage, 1)}` : '–'} | ${fmt((c.searchMs ?? NaN) / 1000)} | ${fmt((c.cspMs ?? NaN) / 1000)} | ${c.peakMiB} | ${fmt(c.distBytes / 2 ** 20)} | ${r.warm ? fmt(r.warm.seconds) : '–'} | ${r.warm?.images ? r.warm.images.rendered : '–'} |`);
+  console.log(`| ${r.articles} | ${fmt(c.seconds)} | ${fmt(c.secondsWithoutImages)} | ${fmt(c.msPerArticle, 2)} | ${c.images ? `${c.images.rendered}, ${fmt(c.images.msPerRenderedImage, 1)}` : '–'} | ${fmt((c.searchMs ?? NaN) / 1000)} | ${fmt((c.cspMs ?? NaN) / 1000)} | ${c.peakMiB} | ${fmt(c.distBytes / 2 ** 20)} | ${r.warm ? fmt(r.warm.seconds) : '–'} | ${r.warm?.pagesRendered ?? '–'} | ${fmt((r.warm?.searchMs ?? NaN) / 1000)} | ${r.warm?.peakMiB ?? '–'} | ${r.warm?.images ? r.warm.images.rendered : '–'} | ${r.added ? fmt(r.added.seconds) : '–'} | ${r.added?.pagesRendered ?? '–'} |`);
 }
 const page = results.runs.at(-1)?.articlePage;
 if (page) {
