@@ -98,7 +98,11 @@ export function readArticle(file: string, contents: string, kind: Pick<FileKind,
         // The yaml package refuses to expand too many aliases (an "alias bomb" would take all memory), or a *reference
         // to nothing: a problem of this file, reported with the others, not an exception that stops the whole check.
         const alias = /^Unresolved alias/.test((error as Error).message) ? unresolvedAlias(lines, 2) : undefined;
-        issues.push({ file, field: 'frontmatter', message: alias ? `line ${alias.line}: ${alias.message}` : `YAML could not be read: ${(error as Error).message}; write each value out instead of repeating it with &anchors and *aliases` });
+        const message = (error as Error).message;
+        const plain = /^Excessive alias count/.test(message)
+          ? 'it repeats values through &anchors and *aliases so many times that reading it would take all the memory (YAML stops there)'
+          : `YAML could not be read: ${message}`;
+        issues.push({ file, field: 'frontmatter', message: alias ? `line ${alias.line}: ${alias.message}` : `${plain}; write each value out instead of repeating it with &anchors and *aliases` });
       }
     }
   }

@@ -35,12 +35,27 @@ export function startBuildTime(sourceDateEpoch: string | undefined = process.env
 let fixed: Date | undefined;
 
 /**
+ * Vite's import.meta.env.DEV, false in plain Node (where the object is missing and reading it throws). Written out
+ * whole, member and all, so Vite puts true or false in its place. Astro inlines the environment object itself into a
+ * module wherever this file's text names it without a member after it (optional chaining, or a mention in a comment),
+ * with every private variable whose name the text holds, this build's time among them: then this module's code, and
+ * so every page's, would differ from the last build's, and Astro's incremental build would render every page again.
+ */
+function viteDev(): boolean {
+  try {
+    return import.meta.env.DEV === true;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * The build's "now": SOURCE_DATE_EPOCH when set, else the moment this process first asked (whole seconds). In
  * `astro dev` (`dev`: Vite's import.meta.env.DEV, absent in plain Node) the server runs for hours or days: "now" is
  * the moment of each call, so each page load sees the time it is loaded at (an age notice, the news sitemap's 48
  * hours, the year limit), not the moment the server started.
  */
-export function buildTime(dev: boolean = import.meta.env?.DEV === true): Date {
+export function buildTime(dev: boolean = viteDev()): Date {
   if (dev) return startBuildTime();
   fixed ??= startBuildTime();
   return new Date(fixed.getTime());

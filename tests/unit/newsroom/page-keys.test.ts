@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildNewsroom } from '../../../src/newsroom/listings';
 import { relatedArticles } from '../../../src/newsroom/related';
 import { articlePageKeys, listingPageKey, siteFingerprint, type KeyedArticle } from '../../../src/newsroom/page-keys';
+import { ROOT } from '../../helpers/paths';
 
 // The keys Astro's incremental build compares (src/newsroom/page-keys.ts): a page whose key is unchanged is copied
 // from the last build, so every change a page shows must change its key, and a change it does not show should not.
@@ -77,5 +78,19 @@ describe('listing page keys', () => {
     expect(moved).not.toContain('/desks/world-desk/');
     expect(moved).not.toContain('/tags/tag0/');
     expect(site(base)).toBe(site([...base]));
+  });
+});
+
+describe('the code Astro hashes for the incremental build', () => {
+  it('never names the environment object without a member, which would inline each build\'s own variables into it', async () => {
+    // Astro's env plugin replaces a bare `import.meta.env` (optional chaining, or one in a comment) with the object
+    // and every private variable the file's text names, SOURCE_DATE_EPOCH among them: every build's code would differ.
+    const { glob } = await import('tinyglobby');
+    const { readFile } = await import('node:fs/promises');
+    const files = await glob(['src/**/*.{ts,astro,mjs}'], { cwd: ROOT, absolute: true });
+    expect(files.length).toBeGreaterThan(50);
+    const bare = [];
+    for (const file of files) if (/\bimport\.meta\.env\b(?!\.)/.test(await readFile(file, 'utf8'))) bare.push(file);
+    expect(bare).toEqual([]);
   });
 });
