@@ -130,6 +130,9 @@ export interface ListingWords {
   /** The meta descriptions of the archive and the search page. */
   archiveDescription: string;
   searchDescription: string;
+  /** An author's page: the heading of their articles, and its meta description (`{name}`). */
+  authorArticles: string;
+  authorDescription: string;
 }
 
 /** The story words of one language (`Words.story`). */

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { buildSite } from '../../scripts/build.mjs';
 import { axeViolations, siteInChromium } from '../helpers/browser';
-import { FIXTURE_ARTICLES, SCREENSHOTS } from '../helpers/paths';
+import { FIXTURE_ARTICLES, FIXTURE_AUTHORS, SCREENSHOTS } from '../helpers/paths';
 
 // Two small sites whose own language is not English (SITE_LANG): Arabic, right to left, and Spanish. Each holds the
 // Arabic, Spanish and an English fixture article, so cards in the other languages sit on its listings.
@@ -16,14 +16,14 @@ const SITES = {
     about: ['عن القارئ', 'من ينشر القارئ ولماذا.'],
     dir: 'rtl',
     query: 'المكتبة',
-    words: { latest: 'أحدث المقالات', nav: 'بحث الأرشيف المكاتب الأماكن الوسوم', note: '3 مقالات، الأحدث أولًا.', notFound: 'الصفحة غير موجودة', archive: 'الأرشيف' },
+    words: { latest: 'أحدث المقالات', nav: 'بحث الأرشيف المكاتب الأماكن الوسوم', note: '3 مقالات، الأحدث أولًا.', notFound: 'الصفحة غير موجودة', archive: 'الأرشيف', authorArticles: 'المقالات', authorDescription: 'مقالات A. Tester.' },
   },
   es: {
     env: { SITE_LANG: 'es', SITE_NAME: 'El Lector', SITE_TAGLINE: 'Noticias, presentadas con sencillez.' },
     about: ['Acerca de El Lector', 'Quién publica El Lector y para qué.'],
     dir: undefined,
     query: 'biblioteca',
-    words: { latest: 'Últimos artículos', nav: 'Buscar Archivo Secciones de redacción Lugares Etiquetas', note: '3 artículos, los más recientes primero.', notFound: 'Página no encontrada', archive: 'Archivo' },
+    words: { latest: 'Últimos artículos', nav: 'Buscar Archivo Secciones de redacción Lugares Etiquetas', note: '3 artículos, los más recientes primero.', notFound: 'Página no encontrada', archive: 'Archivo', authorArticles: 'Artículos', authorDescription: 'Artículos de A. Tester.' },
   },
 } as const;
 const FIXTURES = ['arabic-rtl-fixture.md', 'spanish-fixture.md', 'second-article-fixture.md'];
@@ -42,7 +42,7 @@ beforeAll(async () => {
     const pages = join(work, `${lang}-pages`);
     await mkdir(pages);
     await writeFile(join(pages, 'about.md'), `---\ntitle: ${about[0]}\ndescription: ${about[1]}\nroles: [masthead]\n---\n${about[1]}\n`);
-    const build = await buildSite({ outDir, env: { ...env, SITE_URL: 'http://localhost:4321', ARTICLES_DIR: articles, PAGES_DIR: pages, ASTRO_CACHE_DIR: join(work, `${lang}-cache`) }, quiet: true });
+    const build = await buildSite({ outDir, env: { ...env, SITE_URL: 'http://localhost:4321', ARTICLES_DIR: articles, PAGES_DIR: pages, AUTHORS_DIR: FIXTURE_AUTHORS, ASTRO_CACHE_DIR: join(work, `${lang}-cache`) }, quiet: true });
     if (build.code !== 0) throw new Error(`The ${lang} site did not build:\n${build.output}`);
     dists[lang] = outDir;
   }
@@ -56,8 +56,8 @@ for (const [lang, site] of Object.entries(SITES)) {
     const chromium = siteInChromium(() => dists[lang]!);
     const page = async (path: string) => load(await readFile(join(dists[lang]!, path), 'utf8'));
 
-    it('speaks its language on the home page, the listings, the archive, search and 404, header and footer included', async () => {
-      for (const path of ['index.html', 'desks/index.html', 'archive/index.html', 'search/index.html', '404.html']) {
+    it('speaks its language on the home page, the listings, the archive, search, 404 and author pages, header and footer included', async () => {
+      for (const path of ['index.html', 'desks/index.html', 'archive/index.html', 'search/index.html', '404.html', 'authors/a-tester/index.html']) {
         const $ = await page(path);
         expect($('html').attr('lang'), path).toBe(lang);
         expect($('html').attr('dir'), path).toBe(site.dir);
@@ -74,6 +74,9 @@ for (const [lang, site] of Object.entries(SITES)) {
       expect(home('title').text()).toBe(site.env.SITE_NAME);
       expect(text(await page('404.html'), 'h1')).toBe(site.words.notFound);
       expect(text(await page('archive/index.html'), 'h1')).toBe(site.words.archive);
+      const author = await page('authors/a-tester/index.html');
+      expect(text(author, '#author-articles')).toBe(site.words.authorArticles);
+      expect(author('meta[name="description"]').attr('content')).toBe(site.words.authorDescription);
       // A card in a language that runs the other way from the site's is set in its own direction.
       const cards = home('.card').toArray().map((card) => [home(card).attr('lang'), home(card).attr('dir')]);
       const directions = lang === 'ar' ? [['en', 'ltr'], ['es', 'ltr'], ['ar', undefined]] : [['en', undefined], ['es', undefined], ['ar', 'rtl']];
@@ -83,7 +86,7 @@ for (const [lang, site] of Object.entries(SITES)) {
       expect(notFound('.newest li').toArray().map((li) => [notFound(li).attr('lang'), notFound(li).find('a').attr('dir')])).toEqual(expect.arrayContaining(directions));
     });
 
-    const PAGES = { home: '/', listing: '/desks/test-desk/', 'search results': `/search/?q=${encodeURIComponent(site.query)}`, '404': '/no-such-page/' };
+    const PAGES = { home: '/', listing: '/desks/test-desk/', 'search results': `/search/?q=${encodeURIComponent(site.query)}`, '404': '/no-such-page/', author: '/authors/a-tester/' };
     async function open(path: string, scheme: 'light' | 'dark', width: number): Promise<Page> {
       const tab = await chromium.context.newPage();
       await tab.emulateMedia({ colorScheme: scheme });

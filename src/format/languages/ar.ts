@@ -110,5 +110,7 @@ export const ar: Words = {
     tag: 'الوسم',
     archiveDescription: 'كل المقالات حسب السنة والشهر.',
     searchDescription: 'ابحث في كل المقالات.',
+    authorArticles: 'المقالات',
+    authorDescription: 'مقالات {name}.',
   },
 };

@@ -90,5 +90,7 @@ export const de: Words = {
     tag: 'Schlagwort',
     archiveDescription: 'Alle Artikel nach Jahr und Monat.',
     searchDescription: 'Alle Artikel durchsuchen.',
+    authorArticles: 'Artikel',
+    authorDescription: 'Artikel von {name}.',
   },
 };

@@ -90,5 +90,7 @@ export const en: Words = {
     tag: 'tag',
     archiveDescription: 'Every article by year and month.',
     searchDescription: 'Search every article.',
+    authorArticles: 'Articles',
+    authorDescription: 'Articles by {name}.',
   },
 };

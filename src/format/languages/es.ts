@@ -90,5 +90,7 @@ export const es: Words = {
     tag: 'etiqueta',
     archiveDescription: 'Todos los artículos por año y mes.',
     searchDescription: 'Busca en todos los artículos.',
+    authorArticles: 'Artículos',
+    authorDescription: 'Artículos de {name}.',
   },
 };

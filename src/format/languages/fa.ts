@@ -90,5 +90,7 @@ export const fa: Words = {
     tag: 'برچسب',
     archiveDescription: 'همهٔ مقاله‌ها به تفکیک سال و ماه.',
     searchDescription: 'جست‌وجو در همهٔ مقاله‌ها.',
+    authorArticles: 'مقاله‌ها',
+    authorDescription: 'مقاله‌های {name}.',
   },
 };

@@ -90,5 +90,7 @@ export const fr: Words = {
     tag: 'mot-clé',
     archiveDescription: 'Tous les articles par année et par mois.',
     searchDescription: 'Rechercher dans tous les articles.',
+    authorArticles: 'Articles',
+    authorDescription: 'Articles de {name}.',
   },
 };

@@ -90,5 +90,7 @@ export const he: Words = {
     tag: 'תגית',
     archiveDescription: 'כל הכתבות לפי שנה וחודש.',
     searchDescription: 'חיפוש בכל הכתבות.',
+    authorArticles: 'כתבות',
+    authorDescription: 'כתבות מאת {name}.',
   },
 };

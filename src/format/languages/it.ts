@@ -90,5 +90,7 @@ export const it: Words = {
     tag: 'tag',
     archiveDescription: 'Tutti gli articoli per anno e mese.',
     searchDescription: 'Cerca in tutti gli articoli.',
+    authorArticles: 'Articoli',
+    authorDescription: 'Articoli di {name}.',
   },
 };

@@ -90,5 +90,7 @@ export const ja: Words = {
     tag: 'タグ',
     archiveDescription: '年月別のすべての記事。',
     searchDescription: 'すべての記事を検索。',
+    authorArticles: '記事',
+    authorDescription: '{name}の記事。',
   },
 };

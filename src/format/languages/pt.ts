@@ -90,5 +90,7 @@ export const pt: Words = {
     tag: 'etiqueta',
     archiveDescription: 'Todos os artigos por ano e mês.',
     searchDescription: 'Pesquise em todos os artigos.',
+    authorArticles: 'Artigos',
+    authorDescription: 'Artigos de {name}.',
   },
 };

@@ -90,5 +90,7 @@ export const ru: Words = {
     tag: 'тегам',
     archiveDescription: 'Все статьи по годам и месяцам.',
     searchDescription: 'Поиск по всем статьям.',
+    authorArticles: 'Статьи',
+    authorDescription: 'Статьи автора {name}.',
   },
 };

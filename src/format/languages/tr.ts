@@ -90,5 +90,7 @@ export const tr: Words = {
     tag: 'etikete',
     archiveDescription: 'Yıla ve aya göre tüm makaleler.',
     searchDescription: 'Tüm makalelerde arayın.',
+    authorArticles: 'Makaleler',
+    authorDescription: '{name} tarafından yazılan makaleler.',
   },
 };

@@ -90,5 +90,7 @@ export const ur: Words = {
     tag: 'ٹیگ',
     archiveDescription: 'سال اور مہینے کے لحاظ سے تمام مضامین۔',
     searchDescription: 'تمام مضامین میں تلاش کریں۔',
+    authorArticles: 'مضامین',
+    authorDescription: '{name} کے مضامین۔',
   },
 };

@@ -90,5 +90,7 @@ export const zh: Words = {
     tag: '标签',
     archiveDescription: '按年月排列的全部文章。',
     searchDescription: '搜索全部文章。',
+    authorArticles: '文章',
+    authorDescription: '{name}的文章。',
   },
 };
