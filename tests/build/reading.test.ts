@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { load, type CheerioAPI } from 'cheerio';
 import { describe, expect, it, inject } from 'vitest';
 import { SEED_SLUG } from '../helpers/paths';
+import { builtPages } from '../helpers/site-files';
+import { dirAgainst } from '../../src/format/language';
 
 const dist = inject('distDir');
 const page = async (path: string): Promise<CheerioAPI> => load(await readFile(join(dist, path), 'utf8'));
@@ -181,5 +183,23 @@ describe('a desk spelled differently in an older article (TEST DESK, listed as T
     expect(jsonLd.articleSection).toBe('Test Desk');
     expect($('meta[property="article:section"]').attr('content')).toBe('Test Desk');
     expect($.html()).not.toContain('TEST DESK');
+  });
+});
+
+describe('headlines in another language in an article\'s "More from" and previous/next', () => {
+  it('carry their language, and their direction where it differs from the page\'s', async () => {
+    const pages = (await builtPages(dist)).filter(({ file }) => /^articles\/[^/]+\/index\.html$/.test(file));
+    const langOf = new Map(pages.map(({ file, $ }) => [`/${file.replace(/index\.html$/, '')}`, $('html').attr('lang')!]));
+    let foreign = 0;
+    for (const { file, $ } of pages) {
+      const pageLang = $('html').attr('lang')!;
+      for (const link of $('.article-nav a[href^="/articles/"]').toArray()) {
+        const lang = langOf.get($(link).attr('href')!)!;
+        expect([$(link).attr('lang'), $(link).attr('dir')], `${file} → ${$(link).attr('href')}`).toEqual([lang === pageLang ? undefined : lang, dirAgainst(lang, pageLang)]);
+        if (lang !== pageLang) foreign++;
+      }
+    }
+    // The test site has Arabic, Spanish and Swahili articles among English ones: some links cross languages.
+    expect(foreign).toBeGreaterThan(0);
   });
 });
