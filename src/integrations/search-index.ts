@@ -1,13 +1,15 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { SITE } from '../site.ts';
 
 /**
  * Astro integration: when the pages are written, Pagefind (the binary in its npm package; no network) indexes the
  * article pages into /pagefind/. It reads what the pages mark with Pagefind's own attributes: each article's
  * `data-pagefind-body` element, minus the parts marked `data-pagefind-ignore` (the article footer's links and
  * citation, the printed endnotes). Every language goes into one index, so the one search page finds articles in any
- * language. Pagefind runs in its own process; a failure fails the build.
+ * language, filed under the site's (SITE.lang: the search page loads the index of its own language). Pagefind runs
+ * in its own process; a failure fails the build.
  *
  * Memory, measured at 10,000 articles (BENCHMARKS.md): Pagefind 1.6 peaks while it writes the index. Given the
  * whole site it peaks at 1,560 MiB, as it keeps the listing pages it then leaves out; given the article pages alone,
@@ -24,7 +26,7 @@ export function searchIndex(): AstroIntegration {
         const started = performance.now();
         try {
           const site = fileURLToPath(dir);
-          const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+          const { index, errors } = await pagefind.createIndex({ forceLanguage: SITE.lang });
           if (!index) throw new Error(`search index: ${errors.join('; ')}`);
           // The article pages alone: given the whole site, Pagefind keeps the listing pages it then leaves out.
           const added = await index.addDirectory({ path: site, glob: 'articles/*/index.html' });

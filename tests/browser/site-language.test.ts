@@ -86,7 +86,7 @@ for (const [lang, site] of Object.entries(SITES)) {
       expect(notFound('.newest li').toArray().map((li) => [notFound(li).attr('lang'), notFound(li).find('a').attr('dir')])).toEqual(expect.arrayContaining(directions));
     });
 
-    const PAGES = { home: '/', listing: '/desks/test-desk/', 'search results': `/search/?q=${encodeURIComponent(site.query)}`, '404': '/no-such-page/', author: '/authors/a-tester/' };
+    const PAGES = { home: '/', listing: '/desks/test-desk/', 'search results': `/search/?q=${encodeURIComponent(site.query)}`, '404': '/no-such-page/', author: '/authors/a-tester/', article: lang === 'ar' ? '/articles/arabic-rtl-fixture/' : '/articles/spanish-fixture/' };
     async function open(path: string, scheme: 'light' | 'dark', width: number): Promise<Page> {
       const tab = await chromium.context.newPage();
       await tab.emulateMedia({ colorScheme: scheme });
@@ -107,8 +107,7 @@ for (const [lang, site] of Object.entries(SITES)) {
     }
 
     it.each([375, 1280])('saves screenshots of the article, home, search results and 404 at %i px, none wider than the screen', async (width) => {
-      const article = lang === 'ar' ? '/articles/arabic-rtl-fixture/' : '/articles/spanish-fixture/';
-      for (const [name, path] of Object.entries({ article, home: PAGES.home, search: PAGES['search results'], '404': PAGES['404'] })) {
+      for (const [name, path] of Object.entries({ article: PAGES.article, home: PAGES.home, search: PAGES['search results'], '404': PAGES['404'] })) {
         const tab = await open(path, 'light', width);
         await tab.screenshot({ path: join(SCREENSHOTS, `site-${lang}-${name}-${width}.png`), fullPage: true });
         expect(await tab.evaluate(() => document.documentElement.scrollWidth), `${name}`).toBeLessThanOrEqual(width);
