@@ -28,6 +28,9 @@ export interface KeyedArticle extends ListedArticle {
 
 const hash = (...parts: unknown[]) => createHash('sha256').update(JSON.stringify(parts)).digest('base64url');
 
+/** An entry as a key holds it: its id and its digest (empty for no entry, e.g. the newest article's newer neighbour). */
+const stamp = (entry?: { id: string; digest?: string | number }) => (entry ? `${entry.id}\0${entry.digest}` : '');
+
 /**
  * One fingerprint of what every page shows of the whole site: each name's address and spelling, the site pages' and
  * authors' digests, and the settings.
@@ -41,12 +44,11 @@ export function siteFingerprint(newsroom: Newsroom<KeyedArticle>, shared: { dige
       }
     }
   }
-  return hash([...names].sort(), shared.map(({ id, digest }) => `${id}\0${digest}`).sort(), SITE);
+  return hash([...names].sort(), shared.map(stamp).sort(), SITE);
 }
 
 /** Each article page's cache key (see above), by article id. */
 export function articlePageKeys(newsroom: Newsroom<KeyedArticle>, related: Map<string, KeyedArticle[]>, site: string, now: Date): Map<string, string> {
-  const stamp = (a?: KeyedArticle) => (a ? `${a.id}\0${a.digest}` : '');
   return new Map(
     newsroom.all.map((article) => {
       const { older, newer, moreFromDesk, deskPath } = newsroom.neighbours(article.id);
@@ -63,5 +65,5 @@ export function articlePageKeys(newsroom: Newsroom<KeyedArticle>, related: Map<s
  */
 export function listingPageKey(listing: ListingPage<KeyedArticle>, site: string): string {
   const { entries, ...place } = listing;
-  return hash(place, entries.map(({ id, digest }) => `${id}\0${digest}`), site);
+  return hash(place, entries.map(stamp), site);
 }
