@@ -13,6 +13,7 @@ import { publicOrigin } from './src/integrations/public-origin.ts';
 import { resolveOrigin } from './src/sharing/origin.ts';
 import { SITE } from './src/site.ts';
 import { settingProblems } from './src/settings.ts';
+import { storeFromFile } from './src/content/store-module.ts';
 
 /** The public origin of the site: SITE_URL, else SITE.url (src/site.ts); an invalid value stops here, naming it. */
 const origin = (() => {
@@ -46,8 +47,9 @@ export default defineConfig({
   markdown: markdownConfig,
   server: { port: 4321, host: 'localhost' },
   devToolbar: { enabled: false },
-  // Scripts are never inlined: the one enhancement module is a cached file, outside the HTML byte budget.
-  vite: { build: { assetsInlineLimit: 0 } },
+  // Scripts are never inlined: the one enhancement module is a cached file, outside the HTML byte budget. The pages
+  // read the content store from Astro's file instead of a copy inlined into their code (src/content/store-module.ts).
+  vite: { build: { assetsInlineLimit: 0 }, plugins: [storeFromFile(cacheDir)] },
   cacheDir,
   // A page whose cache key (src/newsroom/page-keys.ts) and code are unchanged is copied from the last build's output
   // (kept in <cacheDir>/dist) instead of being rendered again.
