@@ -79,14 +79,16 @@ async function timedBuild(outDir, env) {
   // The steps the build logs with their time: social images (rendered/cached), search index, CSP (scan time on
   // worker threads beside page rendering, not wall time).
   const images = /(\d+) social images \((\d+) rendered, (\d+) from cache\) in (\d+) ms/.exec(result.output);
-  const search = /(\d+) pages indexed by Pagefind in (\d+) ms/.exec(result.output);
+  const search = /(\d+) pages in the search index, (\d+) parts? \((\d+) indexed by Pagefind, \d+ from the cache\) in (\d+) ms/.exec(result.output);
   const csp = /Content-Security-Policy: (\d+) pages, (\d+) ms of scanning/.exec(result.output);
   return {
     seconds,
     peakMiB: Math.round(peakKiB / 1024),
     output: result.output,
     images: images ? { count: Number(images[1]), rendered: Number(images[2]), cached: Number(images[3]), ms: Number(images[4]) } : undefined,
-    searchMs: search ? Number(search[2]) : undefined,
+    searchMs: search ? Number(search[4]) : undefined,
+    // Parts of the search index, and how many Pagefind indexed again (src/search/shards.ts).
+    searchParts: search ? { parts: Number(search[2]), indexed: Number(search[3]) } : undefined,
     cspMs: csp ? Number(csp[2]) : undefined,
     // Pages Astro rendered; the others were copied from the last build (its incremental build, src/newsroom/page-keys.ts).
     pagesRendered: csp ? Number(csp[1]) : undefined,
@@ -127,6 +129,7 @@ for (const n of sizes) {
       peakMiB: b.peakMiB,
       images: b.images && { ...b.images, msPerRenderedImage: b.images.rendered ? b.images.ms / b.images.rendered : 0 },
       searchMs: b.searchMs,
+      searchParts: b.searchParts,
       cspMs: b.cspMs,
       pagesRendered: b.pagesRendered,
     };

@@ -2,9 +2,10 @@ import { SITE } from './site.ts';
 import { BUILD_TIME_SETTING, parseBuildTime } from './content/build-time.ts';
 import { timeZoneProblem } from './format/time-zone.ts';
 import { languageTagProblem } from './format/language.ts';
+import { SHARD_PAGES_SETTING, shardPagesProblem } from './search/shards.ts';
 
 /**
- * One line for each site setting that is wrong (the time zone, the language, the build time), naming the setting: astro.config.mjs
+ * One line for each site setting that is wrong (the time zone, the language, the build time, the search index's parts), naming the setting: astro.config.mjs
  * stops every build, `astro dev` and `astro check` with them, and `npm run check` prints them before any article
  * (an unknown time zone would otherwise turn every date into an error of its own). The public origin is checked where
  * it is read (src/sharing/origin.ts).
@@ -15,6 +16,8 @@ export function settingProblems(env: Record<string, string | undefined> = proces
   if (zone) problems.push(zone);
   const lang = languageTagProblem(SITE.lang, env.SITE_LANG?.trim() ? 'SITE_LANG' : 'SITE.lang (src/site.ts)');
   if (lang) problems.push(lang);
+  const shards = shardPagesProblem(env[SHARD_PAGES_SETTING]);
+  if (shards) problems.push(shards);
   try {
     parseBuildTime(env[BUILD_TIME_SETTING]);
   } catch (error) {

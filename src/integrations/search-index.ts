@@ -1,40 +1,129 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { SITE } from '../site.ts';
+import { SHARD_LIST, shardCount, shardFolder, shardOf } from '../search/shards.ts';
+
+/** The article pages of a built site: the slugs of articles/<slug>/index.html, sorted. */
+async function articlePages(site: string): Promise<string[]> {
+  const folders = await readdir(join(site, 'articles'), { withFileTypes: true }).catch(() => []);
+  return folders.filter((entry) => entry.isDirectory() && existsSync(join(site, 'articles', entry.name, 'index.html'))).map((entry) => entry.name).sort();
+}
+
+/**
+ * What Pagefind reads of an article page, as a page of its own: the page's language and its `data-pagefind-body`
+ * element (headline, credit, dates, body; the meta and ignored parts are inside it). Pagefind indexes nothing else
+ * of a page that has such an element, so the index is the same; but a page whose neighbours, related articles or
+ * listings changed gives the same text, and its shard is not indexed again for it. A page without the element is
+ * given whole.
+ */
+export function searchablePart(html: string): string {
+  const start = /<article\b[^>]*\bdata-pagefind-body\b/.exec(html)?.index;
+  if (start === undefined) return html;
+  const tags = /<article\b|<\/article>/g;
+  tags.lastIndex = start;
+  let depth = 0;
+  let end = html.length;
+  for (let tag; (tag = tags.exec(html)); ) {
+    depth += tag[0] === '</article>' ? -1 : 1;
+    if (depth === 0) {
+      end = tags.lastIndex;
+      break;
+    }
+  }
+  const root = /<html\b[^>]*>/.exec(html)?.[0] ?? '<html>';
+  return `<!DOCTYPE html>${root}<head><meta charset="utf-8"></head><body>${html.slice(start, end)}</body></html>`;
+}
+
+/** What Pagefind reads of an article page of the built site. */
+const readSearchable = async (site: string, slug: string) => searchablePart(await readFile(join(site, 'articles', slug, 'index.html'), 'utf8'));
+
+/** A shard's key: Pagefind's version, the site's language, and what Pagefind reads of each of its pages. */
+async function shardKey(site: string, slugs: string[], version: string): Promise<string> {
+  const hash = createHash('sha256').update(`pagefind ${version}\0${SITE.lang}\0`);
+  for (const slug of slugs) hash.update(`${slug}\0${await readSearchable(site, slug)}\0`);
+  return hash.digest('hex');
+}
 
 /**
  * Astro integration: when the pages are written, Pagefind (the binary in its npm package; no network) indexes the
  * article pages into /pagefind/. It reads what the pages mark with Pagefind's own attributes: each article's
  * `data-pagefind-body` element, minus the parts marked `data-pagefind-ignore` (the article footer's links and
- * citation, the printed endnotes). Every language goes into one index, so the one search page finds articles in any
- * language, filed under the site's (SITE.lang: the search page loads the index of its own language). Pagefind runs
- * in its own process; a failure fails the build.
+ * citation, the printed endnotes). Every language goes into one index, filed under the site's (SITE.lang: the search
+ * page loads the index of its own language). Pagefind runs in its own process; a failure fails the build.
  *
- * Memory, measured at 10,000 articles (BENCHMARKS.md): Pagefind 1.6 peaks while it writes the index. Given the
- * whole site it peaks at 1,560 MiB, as it keeps the listing pages it then leaves out; given the article pages alone,
- * 1,360 MiB. Its allocator can be told to give freed memory back at once (`_RJEM_MALLOC_CONF=dirty_decay_ms:0`,
- * read by its Linux binary from 1.5.2, not a documented option): about 1,020 MiB, but 1.4 s slower at 5,000 articles
- * and about 4 s at 10,000, which put the build over its time budget, so it is not set.
+ * The index is made in shards (src/search/shards.ts): what Pagefind reads of each shard's pages (searchablePart) is
+ * written into a folder of their own and indexed there, and the shard's files are kept in
+ * <cacheDir>/search-index/<key>, where the key is a hash of that text; a later build whose shard reads the same copies
+ * it from there instead of indexing it again. Shards no build uses any more are removed from the cache.
+ *
+ * Memory, measured at 10,000 articles in one index (BENCHMARKS.md): Pagefind 1.6 peaked at 1,360 MiB while it wrote
+ * the index of the article pages (1,560 MiB given the whole site, as it keeps the listing pages it then leaves out).
+ * Its allocator can be told to give freed memory back at once (`_RJEM_MALLOC_CONF=dirty_decay_ms:0`, read by its
+ * Linux binary from 1.5.2, not a documented option): about 1,020 MiB, but 1.4 s slower at 5,000 articles and about 4
+ * s at 10,000, so it is not set.
  */
 export function searchIndex(): AstroIntegration {
+  let cacheDir = '';
+  let version = '';
   return {
     name: 'search-index',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        cacheDir = join(fileURLToPath(config.cacheDir), 'search-index');
+        // Pagefind's package exports neither its package.json nor a CommonJS entry: read the file where npm put it.
+        version = (JSON.parse(readFileSync(new URL('node_modules/pagefind/package.json', config.root), 'utf8')) as { version: string }).version;
+      },
       'astro:build:done': async ({ dir, logger }) => {
-        const pagefind = await import('pagefind');
         const started = performance.now();
+        const site = fileURLToPath(dir);
+        const slugs = await articlePages(site);
+        const count = shardCount(slugs.length);
+        const shards: string[][] = Array.from({ length: count }, () => []);
+        for (const slug of slugs) shards[shardOf(slug, count)]!.push(slug);
+        const keys = await Promise.all(shards.map((members) => shardKey(site, members, version)));
+        const pagefind = await import('pagefind');
+        const staging = join(site, '.search-shard');
+        let indexed = 0;
         try {
-          const site = fileURLToPath(dir);
-          const { index, errors } = await pagefind.createIndex({ forceLanguage: SITE.lang });
-          if (!index) throw new Error(`search index: ${errors.join('; ')}`);
-          // The article pages alone: given the whole site, Pagefind keeps the listing pages it then leaves out.
-          const added = await index.addDirectory({ path: site, glob: 'articles/*/index.html' });
-          const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
-          const problems = [...added.errors, ...written.errors];
-          if (problems.length) throw new Error(`search index: ${problems.join('; ')}`);
-          logger.info(`${added.page_count} pages indexed by Pagefind in ${Math.round(performance.now() - started)} ms`);
+          await mkdir(cacheDir, { recursive: true });
+          for (const [i, members] of shards.entries()) {
+            const out = join(site, shardFolder(i));
+            const kept = join(cacheDir, keys[i]!);
+            if (existsSync(join(kept, 'pagefind-entry.json'))) {
+              await cp(kept, out, { recursive: true });
+              continue;
+            }
+            // The shard's pages, what Pagefind reads of them, in a folder of their own at the same addresses.
+            await rm(staging, { recursive: true, force: true });
+            for (const slug of members) {
+              await mkdir(join(staging, 'articles', slug), { recursive: true });
+              await writeFile(join(staging, 'articles', slug, 'index.html'), await readSearchable(site, slug));
+            }
+            const { index, errors } = await pagefind.createIndex({ forceLanguage: SITE.lang });
+            if (!index) throw new Error(`search index: ${errors.join('; ')}`);
+            const added = await index.addDirectory({ path: staging, glob: 'articles/*/index.html' });
+            const written = await index.writeFiles({ outputPath: out });
+            await index.deleteIndex();
+            const problems = [...added.errors, ...written.errors];
+            if (problems.length) throw new Error(`search index: ${problems.join('; ')}`);
+            indexed += 1;
+            // Into the cache whole or not at all: copied beside its place, then renamed.
+            await rm(`${kept}.partial`, { recursive: true, force: true });
+            await cp(out, `${kept}.partial`, { recursive: true });
+            await rm(kept, { recursive: true, force: true });
+            await rename(`${kept}.partial`, kept);
+          }
+          // The search page merges the other shards (src/pages/search.astro).
+          await writeFile(join(site, SHARD_LIST), JSON.stringify(shards.slice(1).map((_, i) => `/${shardFolder(i + 1)}/`)));
+          const used = new Set(keys);
+          for (const name of await readdir(cacheDir)) if (!used.has(name)) await rm(join(cacheDir, name), { recursive: true, force: true });
+          logger.info(`${slugs.length} pages in the search index, ${count} part${count === 1 ? '' : 's'} (${indexed} indexed by Pagefind, ${count - indexed} from the cache) in ${Math.round(performance.now() - started)} ms`);
         } finally {
+          await rm(staging, { recursive: true, force: true });
           await pagefind.close();
         }
       },

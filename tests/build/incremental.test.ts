@@ -32,12 +32,14 @@ await writeFile(
 const at = (hour: number) => String(Date.parse('2026-06-01T00:00:00Z') / 1000 + hour * 3600);
 const build = async (name: string, cache: string, hour: number) => {
   const outDir = join(work, name);
-  const env = { ARTICLES_DIR: articles, AUTHORS_DIR: FIXTURE_AUTHORS, SITE_URL: 'http://localhost:4321', SOURCE_DATE_EPOCH: at(hour), ASTRO_CACHE_DIR: join(work, cache, 'astro'), SOCIAL_IMAGE_CACHE: join(work, cache, 'social') };
+  const env = { ARTICLES_DIR: articles, AUTHORS_DIR: FIXTURE_AUTHORS, SITE_URL: 'http://localhost:4321', SOURCE_DATE_EPOCH: at(hour), ASTRO_CACHE_DIR: join(work, cache, 'astro'), SOCIAL_IMAGE_CACHE: join(work, cache, 'social'), SEARCH_SHARD_PAGES: '8' };
   const result = await buildSite({ outDir, env, quiet: true });
   expect(result.code, result.output.slice(-2000)).toBe(0);
   // The policy integration counts the pages Astro rendered (a page copied from the last build is not rendered).
   const rendered = Number(/Content-Security-Policy: (\d+) pages/.exec(result.output)?.[1]);
-  return { outDir, rendered };
+  // The search index integration counts the parts of the index Pagefind made again (the rest came from the cache).
+  const [, parts, indexed] = /(\d+) parts \((\d+) indexed by Pagefind/.exec(result.output)?.map(Number) ?? [];
+  return { outDir, rendered, parts, indexed };
 };
 
 async function files(dir: string): Promise<Map<string, Buffer>> {
@@ -67,6 +69,9 @@ describe('a build after a change', { timeout: 900_000 }, () => {
     const warm = await build('dist', 'kept', 1);
     expect(warm.rendered).toBeGreaterThan(0);
     expect(warm.rendered).toBeLessThan(total / 3);
+    // Seven parts of the search index; the edited article's part alone is indexed again.
+    expect(warm.parts).toBe(7);
+    expect(warm.indexed).toBe(1);
     const cold = await build('cold-edit', 'cold-edit', 1);
     expect(cold.rendered).toBe(total);
     expect(await differences(cold.outDir, warm.outDir)).toEqual([]);

@@ -66,7 +66,8 @@ export default async function setup(project: TestProject) {
   const newsroom = join(work, 'newsroom');
   await writeNewsroom(newsroom);
   const newsroomDist = join(work, 'newsroom-dist');
-  const newsroomSite = await buildSite({ outDir: newsroomDist, env: { ...ORIGIN, ARTICLES_DIR: newsroom }, quiet: true });
+  // Its search index in parts of 10 article pages (src/search/shards.ts), so the search page merges several.
+  const newsroomSite = await buildSite({ outDir: newsroomDist, env: { ...ORIGIN, ARTICLES_DIR: newsroom, SEARCH_SHARD_PAGES: '10' }, quiet: true });
   if (newsroomSite.code !== 0) throw new Error(`The newsroom test site did not build:\n${newsroomSite.output}`);
   project.provide('newsroomDist', newsroomDist);
 
