@@ -1,6 +1,7 @@
 // How `npm run build` publishes a site folder safely (scripts/build.mjs): one build at a time per folder (a lock
 // file beside it), a fresh temporary folder per build, a check of the output before it is swapped in, and a swap
 // that the next run completes when a crash stopped it halfway.
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chmod, lstat, mkdir, mkdtemp, readdir, readFile, realpath, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
@@ -78,7 +79,9 @@ export async function acquireLock(target, say, waitMs = LOCK_WAIT_MS) {
 
 /**
  * Completes what an earlier build left, under the lock: a crash between the swap's two renames leaves `<target>.old`
- * and no `<target>`, which is renamed back; stray `.old` and `.partial-*` folders are removed.
+ * and no `<target>`, which is renamed back; stray `.old` and `.partial-*` folders are removed. A `.trash-*` folder
+ * (an old site whose deletion was stopped, or is still under way: two deletions of one folder do not hurt each other)
+ * is given to a deletion in the background, as after a swap.
  */
 export async function recoverSwap(target, say) {
   const old = `${target}.old`;
@@ -93,7 +96,19 @@ export async function recoverSwap(target, say) {
   const prefix = `${basename(target)}.partial`;
   for (const name of await readdir(parent).catch(() => [])) {
     if (name.startsWith(prefix)) await rm(join(parent, name), { recursive: true, force: true });
+    else if (name.startsWith(`${basename(target)}.trash-`)) removeInBackground(join(parent, name));
   }
+}
+
+/**
+ * Deletes `folder` in a detached process that outlives this one. Deleting the previous site of 5,000 articles (16,950
+ * files, written a build earlier) took 4.9 s with `fs/promises` `rm`, 6.5 s with `rmSync` and 5 to 6 s with `rm -rf`
+ * on this machine: the largest part of what publishing an edit cost after Astro was done. Nothing reads the folder
+ * once it is renamed to `.trash-*`.
+ */
+export function removeInBackground(folder) {
+  const code = 'require("node:fs/promises").rm(process.argv[1], { recursive: true, force: true, maxRetries: 3 })';
+  spawn(process.execPath, ['-e', code, folder], { detached: true, stdio: 'ignore' }).unref();
 }
 
 /** A fresh, uniquely named folder beside `target` for one build's output. */
@@ -126,11 +141,17 @@ export function missingPages(folder, slugs) {
   return ['index.html', ...slugs.map((slug) => `articles/${slug}/index.html`)].filter((page) => !existsSync(join(folder, page)));
 }
 
-/** Swaps `partial` in as `target`: the old site goes to `<target>.old` for the moment between the two renames. */
+/**
+ * Swaps `partial` in as `target`: the old site goes to `<target>.old` for the moment between the two renames, then to
+ * `<target>.trash-<random>`, deleted in the background (removeInBackground) while the build returns.
+ */
 export async function swapIn(partial, target) {
   const old = `${target}.old`;
   await rm(old, { recursive: true, force: true });
   if (existsSync(target)) await rename(target, old);
   await rename(partial, target);
-  await rm(old, { recursive: true, force: true });
+  if (!existsSync(old)) return;
+  const trash = `${target}.trash-${randomBytes(6).toString('hex')}`;
+  await rename(old, trash);
+  removeInBackground(trash);
 }

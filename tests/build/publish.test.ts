@@ -30,7 +30,8 @@ describe('npm run build in one folder', () => {
     expect((await lstat(outDir)).isSymbolicLink()).toBe(true);
     expect(existsSync(join(outDir, 'index.html'))).toBe(true);
     expect(existsSync(join(outDir, 'articles/only-article/index.html'))).toBe(true);
-    expect((await readdir(work)).sort()).toEqual(['articles', 'cache', 'dist', 'web-root']);
+    // The first build's site, swapped out by the second, is deleted in the background.
+    await expect.poll(async () => (await readdir(work)).sort(), { timeout: 10_000 }).toEqual(['articles', 'cache', 'dist', 'web-root']);
     // Unset origin: one warning line naming the setting, in each build.
     for (const { output } of builds) expect(output).toMatch(/\[WARN\] \[public-origin\] SITE_URL is not set \(nor SITE\.url in src\/site\.ts\)/);
   });

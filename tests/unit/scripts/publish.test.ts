@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { lstat, mkdir, mkdtemp, readFile, readlink, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, mkdtemp, readdir, readFile, readlink, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -15,6 +15,8 @@ async function place() {
   await mkdir(dir);
   return dir;
 }
+/** The names in `dir`, sorted, for `expect.poll` (an old site is deleted in the background). */
+const names = (dir: string) => async () => (await readdir(dir)).sort();
 const site = async (folder: string, text: string) => {
   await mkdir(join(folder, 'articles/a'), { recursive: true });
   await writeFile(join(folder, 'index.html'), text);
@@ -89,6 +91,17 @@ describe('recoverSwap', () => {
     expect(await readFile(join(dist, 'index.html'), 'utf8')).toBe('current');
     for (const gone of ['.old', '.partial-abc123', '.partial']) expect(existsSync(`${dist}${gone}`), gone).toBe(false);
   });
+
+  it('deletes an old site left in the trash by an earlier build, in the background, keeping dist', async () => {
+    const dir = await place();
+    const dist = join(dir, 'dist');
+    await site(dist, 'current');
+    await site(`${dist}.trash-0a1b2c`, 'older');
+    await site(join(dir, 'other.trash-0a1b2c'), 'not ours');
+    await recoverSwap(dist, () => {});
+    expect(await readFile(join(dist, 'index.html'), 'utf8')).toBe('current');
+    await expect.poll(names(dir), { timeout: 10_000 }).toEqual(['dist', 'other.trash-0a1b2c']);
+  });
 });
 
 describe('publishTarget and swapIn', () => {
@@ -106,6 +119,18 @@ describe('publishTarget and swapIn', () => {
     expect((await lstat(join(dir, 'dist'))).isSymbolicLink()).toBe(true);
     expect(await readlink(join(dir, 'dist'))).toBe('web-root');
     expect(await readFile(join(dir, 'dist/index.html'), 'utf8')).toBe('new');
+  });
+
+  it('swaps the new site in at once and deletes the old one in the background', async () => {
+    const dir = await place();
+    const dist = join(dir, 'dist');
+    await site(dist, 'old');
+    const partial = await partialFolder(dist);
+    await site(partial, 'new');
+    await swapIn(partial, dist);
+    expect(await readFile(join(dist, 'index.html'), 'utf8')).toBe('new');
+    expect(existsSync(`${dist}.old`)).toBe(false);
+    await expect.poll(names(dir), { timeout: 10_000 }).toEqual(['dist']);
   });
 
   it('refuses a symlink to nowhere, saying so', async () => {
