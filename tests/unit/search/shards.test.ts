@@ -1,9 +1,6 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_SHARDS, SHARD_PAGES, shardCount, shardFolder, shardOf, shardPages, shardPagesProblem } from '../../../src/search/shards.ts';
-import { linkTree, searchablePart } from '../../../src/integrations/search-index.ts';
+import { searchablePart } from '../../../src/integrations/search-index.ts';
 import { settingProblems } from '../../../src/settings.ts';
 
 describe('search index shards', () => {
@@ -56,26 +53,5 @@ describe('what Pagefind reads of an article page (searchablePart)', () => {
   it('gives a page without the element whole', () => {
     const listing = '<!DOCTYPE html><html lang="en"><body><h1>World Desk</h1></body></html>';
     expect(searchablePart(listing)).toBe(listing);
-  });
-});
-
-describe('a shard put in place from the cache (linkTree)', () => {
-  it('gives every file of every folder at the same place, as a link to the same file', () => {
-    const work = mkdtempSync(join(tmpdir(), 'reader-link-tree-'));
-    try {
-      const from = join(work, 'kept');
-      mkdirSync(join(from, 'fragment'), { recursive: true });
-      mkdirSync(join(from, 'index', 'deep'), { recursive: true });
-      const files = { 'pagefind-entry.json': '{"version":"1"}', 'fragment/en_1.pf_fragment': 'a', 'index/deep/en_2.pf_index': 'b' };
-      for (const [path, text] of Object.entries(files)) writeFileSync(join(from, path), text);
-      linkTree(from, join(work, 'site', 'pagefind', '1'));
-      for (const [path, text] of Object.entries(files)) {
-        const placed = join(work, 'site', 'pagefind', '1', path);
-        expect(readFileSync(placed, 'utf8'), path).toBe(text);
-        expect(statSync(placed).ino, path).toBe(statSync(join(from, path)).ino);
-      }
-    } finally {
-      rmSync(work, { recursive: true, force: true });
-    }
   });
 });
