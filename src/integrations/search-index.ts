@@ -85,9 +85,13 @@ export function searchIndex(): AstroIntegration {
         const started = performance.now();
         const site = fileURLToPath(dir);
         const slugs = await articlePages(site);
-        const count = shardCount(slugs.length);
-        const shards: string[][] = Array.from({ length: count }, () => []);
-        for (const slug of slugs) shards[shardOf(slug, count)]!.push(slug);
+        const dealt: string[][] = Array.from({ length: shardCount(slugs.length) }, () => []);
+        for (const slug of slugs) dealt[shardOf(slug, dealt.length)]!.push(slug);
+        // A shard the hash gave no page is left out (Pagefind's index of nothing has no language to merge with);
+        // the others take the folders in order. A site without articles keeps one, empty.
+        const filled = dealt.filter((members) => members.length > 0);
+        const shards = filled.length ? filled : [[]];
+        const count = shards.length;
         const keys = shards.map((members) => shardKey(site, members, version));
         const pagefind = await import('pagefind');
         const staging = join(site, '.search-shard');

@@ -4,13 +4,16 @@ import { searchablePart } from '../../../src/integrations/search-index.ts';
 import { settingProblems } from '../../../src/settings.ts';
 
 describe('search index shards', () => {
-  it('makes one shard per SHARD_PAGES article pages, at least one and at most MAX_SHARDS', () => {
+  it('makes the fewest shards of at most SHARD_PAGES article pages, counted in powers of two up to MAX_SHARDS', () => {
     expect(shardCount(0)).toBe(1);
     expect(shardCount(SHARD_PAGES)).toBe(1);
     expect(shardCount(SHARD_PAGES + 1)).toBe(2);
-    expect(shardCount(10_000)).toBe(5);
+    expect(shardCount(3 * SHARD_PAGES)).toBe(4);
+    // A new article does not deal every page again, except where the count doubles.
+    for (const pages of [10_000, 10_001, 12_000, 16_000]) expect(shardCount(pages), String(pages)).toBe(8);
+    expect(shardCount(16_001)).toBe(16);
     expect(shardCount(1_000_000)).toBe(MAX_SHARDS);
-    expect(shardCount(47, 10)).toBe(5);
+    expect(shardCount(47, 10)).toBe(8);
   });
 
   it('puts a page in the same shard whatever else is added, and spreads pages over every shard', () => {
