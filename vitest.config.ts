@@ -20,11 +20,14 @@ export default defineConfig({
           // it) went to tests/build/.
           maxWorkers: '100%',
           isolate: false,
+          // Projects with different numbers of workers run one after the other (Vitest requires an order): unit first.
+          sequence: { groupOrder: 0 },
         },
       },
       {
         test: {
           name: 'site',
+          sequence: { groupOrder: 1 },
           include: ['tests/build/**/*.test.ts', 'tests/browser/**/*.test.ts'],
           globalSetup: ['tests/helpers/global-setup.ts'],
           testTimeout: 60_000,
