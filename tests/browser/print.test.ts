@@ -348,12 +348,23 @@ describe('the printed end in the article\'s language', () => {
     await page.goto(`${site.url}${path}`);
     await page.emulateMedia({ media: 'print' });
     await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
-    const today = new Intl.DateTimeFormat(locale, { dateStyle: 'long', numberingSystem: 'latn' }).format(new Date());
+    const today = new Intl.DateTimeFormat(locale, { dateStyle: 'long', numberingSystem: 'latn', calendar: 'gregory' }).format(new Date());
     expect(await page.locator('#printed-on').textContent()).toBe(`${printedOn}${today}`);
     expect(await page.locator('.print-qr p').first().innerText()).toMatch(new RegExp(`^${readOnline}\\s+http`));
     await page.close();
   });
 
+  it('dates the printing in the Gregorian calendar, as the page dates the article, where Intl would not (Persian)', async () => {
+    const page = await context.newPage();
+    await page.goto(`${site.url}/articles/arabic-rtl-fixture/`);
+    // A Persian page's printed end: Intl's Persian long date is in the Solar Hijri calendar (a year such as 1405).
+    await page.evaluate(() => document.querySelector('.print-end')!.setAttribute('lang', 'fa'));
+    await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+    const today = new Intl.DateTimeFormat('fa', { dateStyle: 'long', numberingSystem: 'latn', calendar: 'gregory' }).format(new Date());
+    expect(await page.locator('#printed-on').textContent()).toBe(`طُبع في ${today}`);
+    expect(await page.locator('#printed-on').textContent()).toContain(String(new Date().getFullYear()));
+    await page.close();
+  });
 });
 
 describe('addresses on a right-to-left page\'s paper', () => {
