@@ -6,6 +6,7 @@ import { AUTHORS, articleLoader, loadContentFiles, SITE_PAGES, type FolderKind }
 import { collectionSchema } from './content/schema';
 import { sitePageSchema } from './content/site-pages';
 import { authorSchema } from './content/authors';
+import { SITE } from './site';
 
 /**
  * Astro's glob loader for a folder of site pages or authors, after the check `npm run check` runs too
@@ -21,7 +22,9 @@ function checkedFolder(kind: FolderKind): Loader {
       const root = fileURLToPath(context.config.root);
       const check = () => loadContentFiles(root, kind, (message) => context.logger.info(message));
       await check();
-      await files.load(context);
+      // A body's furniture words (paragraph links, footnotes) are in the site's language (src/markdown/body-words.ts):
+      // an entry stored under another SITE_LANG is rendered again, as Astro's glob loader digests the file alone.
+      await files.load({ ...context, generateDigest: (data) => context.generateDigest(typeof data === 'string' ? `${SITE.lang}\0${data}` : { ...data, siteLang: SITE.lang }) });
       // In `astro dev`, Astro's glob loader takes each change; the check runs again and says what is wrong.
       const folder = resolve(root, kind.dir);
       context.watcher?.on('all', (_event, path) => {

@@ -250,9 +250,10 @@ async function syncArticles(context: LoaderContext, root: string): Promise<void>
     const filePath = posixRelative(root, path);
     stale.delete(id);
     index.push({ slug: id, data });
-    // The site's time zone decides the instant of a date written without an offset (parseData reads it): an entry
-    // stored under another zone is not reused.
-    const digest = generateDigest(`${code}\0${SITE.timeZone}\0${await folderFiles(path)}\0${contents}`);
+    // The site's time zone decides the instant of a date written without an offset (parseData reads it), and the
+    // site's language is the language of an article that does not give one: an entry stored under another zone, or
+    // with another language than the one it now has, is not reused.
+    const digest = generateDigest(`${code}\0${SITE.timeZone}\0${data.lang}\0${await folderFiles(path)}\0${contents}`);
     if (store.get(id)?.digest === digest) return;
     // renderMarkdown first splits off a leading --- block as frontmatter: one goes first, so a body that opens with a
     // thematic break (---) stays Markdown. It holds the article's language, which the pipeline's furniture words follow

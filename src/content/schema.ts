@@ -136,8 +136,8 @@ const articleFields = <S extends z.ZodType>(src: S) => ({
   /** Keywords. */
   // Tags that differ only in case or spacing are one tag (one page, one JSON-LD keyword): the first spelling stays.
   tags: z.array(text('tag'), { error: 'expected a list of tags, e.g. [iran, iraq]' }).default([]).transform(distinctNames),
-  /** Language of the article (BCP 47); right-to-left languages get dir="rtl". */
-  lang: bcp47.default('en'),
+  /** Language of the article (BCP 47), the site's (SITE.lang) unless given; right-to-left languages get dir="rtl". */
+  lang: bcp47.default(SITE.lang),
   /** A draft is shown by `npm run dev` and left out of production builds. */
   draft: z.boolean({ error: 'expected true or false' }).default(false),
   /** Corrections, each dated; shown on the page as a notice and counted as an update (see lastUpdated). */

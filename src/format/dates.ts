@@ -7,7 +7,6 @@ import type { Locale } from 'date-fns/locale';
 import { arSA } from 'date-fns/locale/ar-SA';
 import { enGB } from 'date-fns/locale/en-GB';
 import { faIR } from 'date-fns/locale/fa-IR';
-import { he } from 'date-fns/locale/he';
 import { TZDate, tz } from '@date-fns/tz';
 import { SITE } from '../site.ts';
 import { timeZoneLabel } from './time-zone.ts';
@@ -100,7 +99,13 @@ export function isoAsWritten(article: { offsets?: WrittenOffsets | undefined }, 
   return isoDateTime(date, offsetOf(article, date));
 }
 
-const LOCALES: Record<string, Locale> = { en: enGB, ar: arSA, he, fa: faIR };
+/**
+ * The languages whose dates date-fns writes here: English as in Britain, Arabic, and Persian in the Gregorian
+ * calendar (Intl's Persian long date is in the Solar Hijri calendar). Every other language Intl knows gets Intl's
+ * long date, Hebrew among them: date-fns writes "5 מרץ 2024" where Intl (CLDR, reviewed by native speakers) writes
+ * "5 במרץ 2024".
+ */
+const LOCALES: Record<string, Locale> = { en: enGB, ar: arSA, fa: faIR };
 
 /** The date-fns locale for a BCP 47 tag (its primary language), English when we have none. */
 export function localeFor(lang: string): Locale {
@@ -121,10 +126,11 @@ function hasTimeOfDay(date: Date): boolean {
 export function formatDate(date: Date, lang = 'en'): string {
   return memo(formatted, `${date.getTime()} ${lang}`, () => {
     const options = { in: tz(SITE.timeZone), locale: localeFor(lang) };
-    // A language without a date-fns locale here that Intl knows (es, fr, de, ja, sw…) gets Intl's own long date.
+    // A language without a date-fns locale here that Intl knows (es, fr, de, he, ja, sw…) gets Intl's own long date, in
+    // the Gregorian calendar like every date of the site (Intl's Thai would count Buddhist years).
     const intl = options.locale === enGB && baseLanguage(lang) !== 'en' && Intl.DateTimeFormat.supportedLocalesOf(lang).length > 0;
     const day = intl
-      ? new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: SITE.timeZone, numberingSystem: 'latn' }).format(date)
+      ? new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: SITE.timeZone, numberingSystem: 'latn', calendar: 'gregory' }).format(date)
       : format(date, 'd MMMM yyyy', options);
     return hasTimeOfDay(date) ? `${day}, ${format(date, 'HH:mm', options)} ${SITE.timeZoneLabel ?? timeZoneLabel(date, SITE.timeZone)}` : day;
   });

@@ -2,15 +2,16 @@ import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { labelsFor, type ChromeLabels } from '../format/i18n.ts';
+import { SITE } from '../site.ts';
 
 /**
  * The furniture words of the body being rendered, in its article's language: the articles loader
  * (src/content/loader.ts) gives each body its `lang` as the frontmatter Astro's renderer hands the pipeline
- * (`file.data.astro.frontmatter`); a body without one (a site page) is in English.
+ * (`file.data.astro.frontmatter`); a body without one (a site page, an author's) is in the site's language.
  */
 export function bodyLabels(file: VFile): ChromeLabels {
   const lang = (file.data as { astro?: { frontmatter?: { lang?: unknown } } }).astro?.frontmatter?.lang;
-  return labelsFor(typeof lang === 'string' ? lang : 'en');
+  return labelsFor(typeof lang === 'string' ? lang : SITE.lang);
 }
 
 /**

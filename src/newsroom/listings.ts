@@ -93,7 +93,7 @@ export function archiveKey(date: Date): { year: string; month: string } {
 export function monthName(year: string, month: string, lang = SITE.lang): string {
   const date = new Date(Date.UTC(Number(year), Number(month) - 1, 15));
   if (baseLanguage(lang) === 'en') return format(date, 'MMMM yyyy', { in: tz('UTC') });
-  return new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', timeZone: 'UTC', numberingSystem: 'latn' }).format(date);
+  return new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', timeZone: 'UTC', numberingSystem: 'latn', calendar: 'gregory' }).format(date);
 }
 
 /** Where an article sits among the others: older and newer neighbours, and the latest from its desk. */

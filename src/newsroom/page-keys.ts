@@ -9,13 +9,14 @@ import { SECTIONS, type ListedArticle, type ListingPage, type Newsroom, type Sec
  * compares the route's code (its module graph), the config, the lockfile and the render hash of the entry the page
  * renders; the key must hold everything else the page shows, or a skipped page would be stale. So an article page's
  * key is made of:
- * - its own entry's digest (the file, its photographs, the code that stores it, the time zone: src/content/loader.ts);
+ * - its own entry's digest (the file, its photographs, the code that stores it, the time zone, its language, which is
+ *   the site's when the file gives none: src/content/loader.ts);
  * - the digests of every other article it shows (older, newer, more from its desk, related), which change when any
  *   of them is edited;
  * - every desk, place and tag name of the site with the address and spelling it is shown under (one changes when an
  *   article brings a new name or spelling, and then every page is rendered again, which is rare and always right);
- * - the site pages and authors (footer links, bylines, JSON-LD), the site's settings, and the age notice the page
- *   carries at this build's time.
+ * - the site pages and authors (footer links, bylines, JSON-LD), the site's settings (SITE, its language among them),
+ *   and the age notice the page carries at this build's time.
  * tests/build/incremental.test.ts builds a site cold, edits and adds articles, and checks that the warm build's dist/
  * is byte for byte the cold build's of the same content.
  */

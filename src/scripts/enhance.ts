@@ -53,7 +53,8 @@ function share(permalink: HTMLAnchorElement) {
 /**
  * Print (PrintButton.astro, PrintFooter.astro): the button calls print(); "Printed on" (its words in `data-t`, in the
  * language of the printed end; English, en.ts `printedOn`, when there is none) is filled in when printing. Intl, not date-fns: the whole enhancement budget is 1.5 KB
- * brotli. English is en-GB, as in src/format/dates.ts (enGB); digits are Latin, as in every date of the page.
+ * brotli. English is en-GB, as in src/format/dates.ts (enGB); digits are Latin and the calendar Gregorian, as in every
+ * date of the page (Intl's Persian would be Solar Hijri, `ar-SA`'s Hijri).
  */
 function print(button: HTMLButtonElement | null, printedOn: HTMLElement) {
   if (button) {
@@ -62,7 +63,7 @@ function print(button: HTMLButtonElement | null, printedOn: HTMLElement) {
   }
   addEventListener('beforeprint', () => {
     const lang = printedOn.closest('[lang]')!.getAttribute('lang')!;
-    printedOn.textContent = (printedOn.dataset.t ?? 'Printed on {date}').replace('{date}', new Date().toLocaleDateString(lang == 'en' ? 'en-GB' : lang, { dateStyle: 'long', numberingSystem: 'latn' }));
+    printedOn.textContent = (printedOn.dataset.t ?? 'Printed on {date}').replace('{date}', new Date().toLocaleDateString(lang == 'en' ? 'en-GB' : lang, { dateStyle: 'long', numberingSystem: 'latn', calendar: 'gregory' }));
   });
 }
 

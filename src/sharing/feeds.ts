@@ -7,6 +7,7 @@ import type { Article } from '../content/schema';
 import { PARAGRAPH_LINK_CLASS } from '../markdown/paragraph-ids';
 import { lastUpdated, sortedCorrections } from '../content/corrections';
 import { formatDate, isoAsWritten, offsetOf, rfc822DateTime, type WrittenOffsets } from '../format/dates';
+import { labelsFor } from '../format/i18n';
 
 /*
  * Why our own Atom and JSON Feed writers and not the `feed` package (evaluated at feed@6.0.0, its newest): run on
@@ -93,10 +94,9 @@ export function feedItem(article: Article, url: string, summary: string, bodyHtm
     url,
     title: article.title,
     summary,
-    // Corrections follow the body, dated, as on the page (CorrectionNotice.astro).
-    contentHtml: absolutizeHtml(bodyHtml, url) + sortedCorrections(article)
-      .map((c) => `<p><strong>Correction, ${escapeHtml(formatDate(c.date, article.lang))}:</strong> ${escapeHtml(c.text)}</p>`)
-      .join(''),
+    // Corrections follow the body, dated, as on the page (CorrectionNotice.astro): "Correction, <date>:" in the
+    // article's language, or in English marked so, its date still in the article's language.
+    contentHtml: absolutizeHtml(bodyHtml, url) + sortedCorrections(article).map((c) => `<p>${correctionLabel(article.lang, c.date)} ${escapeHtml(c.text)}</p>`).join(''),
     published: article.published,
     updated: lastUpdated(article) ?? article.published,
     ...(article.offsets && { offsets: article.offsets }),
@@ -107,6 +107,14 @@ export function feedItem(article: Article, url: string, summary: string, bodyHtm
     image: photo?.url ?? new URL('og.png', url).href,
     photo,
   };
+}
+
+/** A correction's label in a feed item, as CorrectionNotice.astro writes it on the page. */
+function correctionLabel(lang: string, date: Date): string {
+  const t = labelsFor(lang);
+  const [before, after] = t.correctionOn.map(escapeHtml);
+  const day = escapeHtml(formatDate(date, lang));
+  return t.lang ? `<strong lang="${t.lang}">${before}<span lang="${escapeHtml(lang)}">${day}</span>${after}</strong>` : `<strong>${before}${day}${after}</strong>`;
 }
 
 /** The feed's own last-change time: the newest item's, or the epoch for an empty feed (stable builds). */

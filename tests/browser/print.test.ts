@@ -42,6 +42,25 @@ function outsideMargins(printed: Printed, { w, h }: { w: number; h: number }): s
   return found;
 }
 
+/** A word pdftotext found on a page, with its box in points from the page's top left corner. */
+interface PrintedWord {
+  text: string;
+  xMin: number;
+  yMin: number;
+  xMax: number;
+}
+
+/** Every word on page `page` of a PDF, with its box (pdftotext -bbox). */
+function printedWords(file: string, page: number): PrintedWord[] {
+  const words = poppler('pdftotext', ['-bbox', '-f', `${page}`, '-l', `${page}`, file, '-']);
+  return [...words.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)"[^>]*>([^<]*)</g)].map((m) => ({
+    text: m[4]!.replace(/&amp;/g, '&'),
+    xMin: Number(m[1]),
+    yMin: Number(m[2]),
+    xMax: Number(m[3]),
+  }));
+}
+
 /** Collapses whitespace. */
 const norm = (text: string) => text.replace(/\s+/g, ' ').trim();
 /** Drops whitespace and hyphens: pdftotext joins a word broken at a line-end hyphen and drops the hyphen. */
@@ -329,20 +348,61 @@ describe('the printed end in the article\'s language', () => {
     await page.goto(`${site.url}${path}`);
     await page.emulateMedia({ media: 'print' });
     await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
-    const today = new Intl.DateTimeFormat(locale, { dateStyle: 'long', numberingSystem: 'latn' }).format(new Date());
+    const today = new Intl.DateTimeFormat(locale, { dateStyle: 'long', numberingSystem: 'latn', calendar: 'gregory' }).format(new Date());
     expect(await page.locator('#printed-on').textContent()).toBe(`${printedOn}${today}`);
     expect(await page.locator('.print-qr p').first().innerText()).toMatch(new RegExp(`^${readOnline}\\s+http`));
+    await page.close();
+  });
+
+  it('dates the printing in the Gregorian calendar, as the page dates the article, where Intl would not (Persian)', async () => {
+    const page = await context.newPage();
+    await page.goto(`${site.url}/articles/arabic-rtl-fixture/`);
+    // A Persian page's printed end: Intl's Persian long date is in the Solar Hijri calendar (a year such as 1405).
+    await page.evaluate(() => document.querySelector('.print-end')!.setAttribute('lang', 'fa'));
+    await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+    const today = new Intl.DateTimeFormat('fa', { dateStyle: 'long', numberingSystem: 'latn', calendar: 'gregory' }).format(new Date());
+    expect(await page.locator('#printed-on').textContent()).toBe(`طُبع في ${today}`);
+    expect(await page.locator('#printed-on').textContent()).toContain(String(new Date().getFullYear()));
     await page.close();
   });
 });
 
 describe('addresses on a right-to-left page\'s paper', () => {
-  it('prints the Arabic article\'s permalink and link endnote in order, left to right', async () => {
-    const printed = await print('/articles/arabic-rtl-fixture/', 'arabic-a4', 'A4');
+  let printed: Printed;
+  beforeAll(async () => {
+    printed = await print('/articles/arabic-rtl-fixture/', 'arabic-a4', 'A4');
+  });
+
+  it('prints the Arabic article\'s permalink and link endnote in order, left to right', () => {
     const body = squash(printed.body.join(' '));
     // squash drops the hyphens pdftotext may take for line-end ones; the characters are still in order.
     expect(body).toContain(squash('http://localhost:4321/articles/arabic-rtl-fixture/'));
-    expect(body).toContain('[1]https://example.org/library');
+    // The endnote's marker [1] is set right to left, at the right of its address: pdftotext reads its mirrored brackets
+    // after the address, as "]1[".
+    expect(body).toContain('https://example.org/library]1[');
+  });
+
+  it('sets each address inside its right-to-left line: the endnote after its marker at the right edge, the permalink under "Read online"', () => {
+    const words = printedWords(printed.file, printed.pages);
+    const onLineOf = (word: PrintedWord) => words.filter((other) => Math.abs(other.yMin - word.yMin) < 2);
+    // Where the lines of the content area end on the right, as the Arabic heading "Links" above the endnotes does.
+    const rightEdge = Math.max(...words.filter((word) => word.yMin > TOP && word.yMin < SIZES.A4.h - BOTTOM).map((word) => word.xMax));
+    // The endnote: one word, left to right, with its marker [1] just to its right, the pair against the right edge
+    // like the Arabic text above it (not a left-to-right line with its marker at the left).
+    const url = words.find((word) => word.text === 'https://example.org/library')!;
+    expect(url, 'the endnote address as one word').toBeDefined();
+    const marker = onLineOf(url).find((word) => /^[[\]]1[[\]]$/.test(word.text))!;
+    expect(marker, 'the endnote marker on the address line').toBeDefined();
+    expect(marker.xMin).toBeGreaterThan(url.xMax);
+    expect(marker.xMin - url.xMax).toBeLessThan(6);
+    expect(rightEdge - marker.xMax).toBeLessThan(1.5);
+    // The permalink: one word under "اقرأ على الإنترنت:", both ending at the right edge of the text beside the QR code.
+    const permalink = words.find((word) => word.text === 'http://localhost:4321/articles/arabic-rtl-fixture/')!;
+    expect(permalink, 'the permalink as one word').toBeDefined();
+    const label = onLineOf(words.find((word) => word.text === 'اقرأ' || word.text === 'أرقا')!);
+    expect(label.length).toBeGreaterThan(0);
+    expect(permalink.yMin).toBeGreaterThan(label[0]!.yMin);
+    expect(Math.abs(permalink.xMax - Math.max(...label.map((word) => word.xMax)))).toBeLessThan(3);
   });
 });
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { checkArticle, formatIssues } from '../../../src/content/article-file';
 import { isRtl } from '../../../src/format/language';
 
@@ -25,6 +25,19 @@ describe('a valid article', () => {
     expect(issues).toEqual([]);
     expect(data).toMatchObject({ title: 'Harbour strike ends', lang: 'en', draft: false, tags: [], kind: 'news' });
     expect(data?.published.toISOString()).toBe('2024-12-16T00:00:00.000Z');
+  });
+
+  it('is in the site language (SITE_LANG) when it gives none, and keeps the one it gives', async () => {
+    vi.stubEnv('SITE_LANG', 'es');
+    vi.resetModules();
+    try {
+      const { checkArticle: checkOnSpanishSite } = await import('../../../src/content/article-file');
+      expect(checkOnSpanishSite('content/articles/harbour-strike.md', file(valid)).data?.lang).toBe('es');
+      expect(checkOnSpanishSite('content/articles/harbour-strike.md', file({ ...valid, lang: 'ar' })).data?.lang).toBe('ar');
+    } finally {
+      vi.unstubAllEnvs();
+      vi.resetModules();
+    }
   });
 
   it('accepts every optional field', () => {

@@ -33,6 +33,11 @@ describe('formatDate', () => {
     expect(formatDate(new Date(Date.UTC(2024, 11, 16)), 'ar')).toMatch(/ديسمبر/);
     expect(formatDate(new Date(Date.UTC(2024, 11, 16)), 'he')).toMatch(/דצמבר/);
   });
+  it('writes Hebrew as Intl does, with the month after its preposition, in the Gregorian calendar and Latin digits', () => {
+    expect(formatDate(new Date(Date.UTC(2024, 2, 5)), 'he')).toBe('5 במרץ 2024');
+    expect(formatDate(new Date(Date.UTC(2024, 2, 5)), 'he')).toBe(new Intl.DateTimeFormat('he', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 2, 5))));
+    expect(formatDate(new Date(Date.UTC(2024, 2, 5, 14, 5)), 'he')).toBe('5 במרץ 2024, 14:05 UTC');
+  });
   it('falls back to English for a language neither date-fns nor Intl knows', () => {
     expect(formatDate(new Date(Date.UTC(2024, 11, 16)), 'xx')).toBe('16 December 2024');
   });
@@ -40,6 +45,10 @@ describe('formatDate', () => {
     expect(formatDate(new Date(Date.UTC(2024, 11, 16)), 'es')).toBe('16 de diciembre de 2024');
     expect(formatDate(new Date(Date.UTC(2024, 11, 16)), 'de')).toBe('16. Dezember 2024');
     expect(formatDate(new Date(Date.UTC(2024, 11, 16)), 'ja')).toBe('2024年12月16日');
+  });
+  it('counts years in the Gregorian calendar where Intl would use another (Thai Buddhist years, a -u-ca- tag)', () => {
+    expect(formatDate(new Date(Date.UTC(2024, 2, 5)), 'th')).toBe('5 มีนาคม ค.ศ. 2024');
+    expect(formatDate(new Date(Date.UTC(2024, 2, 5)), 'he-u-ca-hebrew')).toBe('5 במרץ 2024');
   });
 });
 

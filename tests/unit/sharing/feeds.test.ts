@@ -31,3 +31,19 @@ describe('feed dates', () => {
     expect(items.map(rssPubDateAsWritten)).toEqual([undefined, undefined]);
   });
 });
+
+describe('corrections in a feed item', () => {
+  const corrected = (lang: string) => feedItem(
+    articleSchema.parse({ title: 'T', source: 'S', desk: 'D', location: 'L', published: '2023-11-05', lang, corrections: [{ date: '2023-11-07', text: 'Fixed.' }] }),
+    'https://news.example/articles/a/', 'Summary.', '<p>Body.</p>',
+  ).contentHtml;
+
+  it('are labelled in the article language, as on its page', () => {
+    expect(corrected('en')).toContain('<p><strong>Correction, 7 November 2023:</strong> Fixed.</p>');
+    expect(corrected('es')).toContain('<p><strong>Corrección, 7 de noviembre de 2023:</strong> Fixed.</p>');
+  });
+
+  it('are labelled in English marked lang="en" for a language without its words, the date in the article language', () => {
+    expect(corrected('sw')).toContain('<p><strong lang="en">Correction, <span lang="sw">7 Novemba 2023</span>:</strong> Fixed.</p>');
+  });
+});
