@@ -163,9 +163,9 @@ describe.each(['A4', 'Letter'] as const)('the seed article printed on %s', async
     expect(outsideMargins(printed, SIZES[format])).toEqual([]);
   });
 
-  it('fits on at most 2 pages, numbered "Page N of M", with the running header in the top margin', () => {
+  it('fits on at most 2 pages, numbered "N/M" (no word: the same in every language), with the running header in the top margin', () => {
     if (format === 'A4') expect(printed.pages).toBeLessThanOrEqual(2);
-    printed.bottom.forEach((text, i) => expect(text).toBe(`Page ${i + 1} of ${printed.pages}`));
+    printed.bottom.forEach((text, i) => expect(text).toBe(`${i + 1}/${printed.pages}`));
     // Page 1 has the headline in full below; later pages carry it, shortened, in the running header.
     printed.top.forEach((text, i) => expect(text).toBe(i === 0 ? 'The Reader' : 'The Reader Iran Stands Alone In Major Blow: Iraqi Militias Refuse To…'));
     expect(printed.pages).toBeGreaterThan(1);

@@ -53,6 +53,15 @@ describe('what Pagefind reads of an article page (searchablePart)', () => {
     expect(searchablePart(page('<aside>One</aside>'))).toBe(searchablePart(page('<aside><article>Two</article></aside>')));
   });
 
+  it('leaves out the age notice, whose words are those of the build time', () => {
+    const aged = (notice: string) => page('').replace('<h1>', `<p class="age-notice" lang="en" data-published="2023-11-02T08:00:00.000Z" data-years="one:x">${notice}</p><h1>`);
+    const part = searchablePart(aged('This article is more than 2 years old'));
+    expect(part).not.toContain('age-notice');
+    expect(part).not.toContain('years old');
+    expect(part).toBe(searchablePart(aged('This article is more than 3 years old')));
+    expect(part).toBe(searchablePart(page('')));
+  });
+
   it('gives a page without the element whole', () => {
     const listing = '<!DOCTYPE html><html lang="en"><body><h1>World Desk</h1></body></html>';
     expect(searchablePart(listing)).toBe(listing);
