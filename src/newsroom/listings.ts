@@ -109,6 +109,19 @@ export interface ArticleNeighbours<A extends ListedArticle = ListedArticle> {
 
 export const MORE_FROM_DESK = 3;
 
+/**
+ * The newest MORE_FROM_DESK articles of a desk (`desk`, newest first) other than `id` and those in `shown`: a headline
+ * the page lists among its related articles is not listed twice. Reads only as far as it needs to.
+ */
+function moreFrom<A extends ListedArticle>(desk: A[], id: string, shown: ReadonlySet<string>): A[] {
+  const found: A[] = [];
+  for (const a of desk) {
+    if (found.length === MORE_FROM_DESK) break;
+    if (a.id !== id && !shown.has(a.id)) found.push(a);
+  }
+  return found;
+}
+
 /** Everything the listing routes and article navigation need, computed in one pass over the articles. */
 export interface Newsroom<A extends ListedArticle = ListedArticle> {
   /** All articles, newest first. */
@@ -124,7 +137,8 @@ export interface Newsroom<A extends ListedArticle = ListedArticle> {
    * an older article's credit reads "World Desk" as its listing does. A name no published article has is itself.
    */
   groupName: (section: Section, name: string) => string;
-  neighbours: (id: string) => ArticleNeighbours<A>;
+  /** `shown`: articles the page already lists elsewhere (its related articles), left out of "More from". */
+  neighbours: (id: string, shown?: ReadonlySet<string>) => ArticleNeighbours<A>;
 }
 
 /** Groups articles (already newest first) by key; the display name is the first spelling met. */
@@ -197,7 +211,7 @@ export function buildNewsroom<A extends ListedArticle>(articles: readonly A[]): 
     archive,
     groupPath,
     groupName: (section, name) => names.get(groupPath(section, name)) ?? name,
-    neighbours: (id) => {
+    neighbours: (id, shown = new Set()) => {
       const i = position.get(id);
       if (i === undefined) throw new Error(`No published article "${id}"`);
       const deskPath = groupPath('desks', all[i]!.data.desk);
@@ -205,7 +219,7 @@ export function buildNewsroom<A extends ListedArticle>(articles: readonly A[]): 
       return {
         newer: all[i - 1],
         older: all[i + 1],
-        moreFromDesk: desk.slice(0, MORE_FROM_DESK + 1).filter((a) => a.id !== id).slice(0, MORE_FROM_DESK),
+        moreFromDesk: moreFrom(desk, id, shown),
         deskPath,
       };
     },

@@ -52,8 +52,9 @@ export function siteFingerprint(newsroom: Newsroom<KeyedArticle>, shared: { dige
 export function articlePageKeys(newsroom: Newsroom<KeyedArticle>, related: Map<string, KeyedArticle[]>, site: string, now: Date): Map<string, string> {
   return new Map(
     newsroom.all.map((article) => {
-      const { older, newer, moreFromDesk, deskPath } = newsroom.neighbours(article.id);
-      const shown = [older, newer, ...moreFromDesk, ...(related.get(article.id) ?? [])].map(stamp);
+      const listed = related.get(article.id) ?? [];
+      const { older, newer, moreFromDesk, deskPath } = newsroom.neighbours(article.id, new Set(listed.map((a) => a.id)));
+      const shown = [older, newer, ...moreFromDesk, ...listed].map(stamp);
       return [article.id, hash(stamp(article), shown, deskPath, site, storyAge(article.data, now, SITE.ageNoticeDays))];
     }),
   );

@@ -96,6 +96,19 @@ describe('related articles', () => {
     expect(related.length).toBeLessThanOrEqual(5);
     expect(related).not.toContain('/articles/second-article-fixture/');
   });
+
+  it('are not listed again under "More from" the desk, on any article page', async () => {
+    let both = 0;
+    for (const { file, $ } of [...(await builtPages(dist)), ...(await builtPages(inject('newsroomDist')))]) {
+      if (!file.startsWith('articles/')) continue;
+      const related = new Set($('nav.related-articles a').map((_, a) => $(a).attr('href')).get());
+      const more = $('nav.article-nav ul:not(.prev-next) a').map((_, a) => $(a).attr('href')).get();
+      expect(more.filter((href) => related.has(href)), file).toEqual([]);
+      if (related.size && more.length) both += 1;
+    }
+    // Pages that show both lists, so the check above has something to check.
+    expect(both).toBeGreaterThan(0);
+  });
 });
 
 describe('site pages and the publisher', async () => {

@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -66,5 +66,6 @@ describe('checkPhotos', () => {
       expect.stringMatching(/^body: line 9: "\.\/sub\/x\.jpg" leaves the article's folder/),
       expect.stringMatching(/^image\.src: "\.\/fake\.png" is named \.png but holds jpeg data/),
     ]);
+    await rm(dir, { recursive: true, force: true });
   });
 });

@@ -71,6 +71,8 @@ describe('buildNewsroom', () => {
     expect(newsroom.neighbours('c')).toMatchObject({ newer: { id: 'b' }, older: { id: 'a' }, deskPath: '/desks/business-desk/', moreFromDesk: [] });
     expect(newsroom.neighbours('b').newer).toBeUndefined();
     expect(newsroom.neighbours('a').moreFromDesk.map((x) => x.id)).toEqual(['b', 'z00', 'z01']);
+    // What the page lists among its related articles is not listed again: the next of the desk takes its place.
+    expect(newsroom.neighbours('a', new Set(['z00'])).moreFromDesk.map((x) => x.id)).toEqual(['b', 'z01', 'z02']);
     expect(() => newsroom.neighbours('nope')).toThrow('No published article "nope"');
   });
 });
