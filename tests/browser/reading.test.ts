@@ -419,7 +419,8 @@ describe('right to left', () => {
           footerName: [footerName.textContent, getComputedStyle(footerName).direction, inOrder(footerName)],
           permalink: [getComputedStyle(document.querySelector('.permalink')!).direction, inOrder(document.querySelector('.permalink')!)],
           cite: [citeUrl.textContent, getComputedStyle(citeUrl).direction, inOrder(citeUrl)],
-          endnotes: dir('.print-end li'),
+          // The endnote's line is right to left (its marker at the right), its address a left-to-right isolate.
+          endnotes: [...dir('.print-end li'), ...dir('.print-end li > span')],
           printedPermalink: dir('.print-qr p span'),
           englishInFooter: dir('.site-footer [lang="en"]'),
           page: getComputedStyle(document.body).direction,
@@ -429,7 +430,7 @@ describe('right to left', () => {
       expect(found.footerName, `${width}`).toEqual(['The Reader: News articles, plainly presented.', 'ltr', true]);
       expect(found.permalink, `${width}`).toEqual(['ltr', true]);
       expect(found.cite, `${width}`).toEqual(['http://localhost:4321/articles/arabic-rtl-fixture/', 'ltr', true]);
-      expect(found.endnotes).toEqual(['ltr']);
+      expect(found.endnotes).toEqual(['rtl', 'ltr']);
       expect(found.printedPermalink).toEqual(['ltr']);
       // The site's name and tagline, and the titles of its pages (About, Corrections…).
       expect(found.englishInFooter).toEqual(['ltr', 'ltr']);
