@@ -47,9 +47,8 @@ export default defineConfig({
   markdown: markdownConfig,
   server: { port: 4321, host: 'localhost' },
   devToolbar: { enabled: false },
-  // Scripts are never inlined: the one enhancement module is a cached file, outside the HTML byte budget. The pages
-  // read the content store from Astro's file instead of a copy inlined into their code (src/content/store-module.ts).
-  vite: { build: { assetsInlineLimit: 0 }, plugins: [storeFromFile(cacheDir)] },
+  // Scripts are never inlined: the one enhancement module is a cached file, outside the HTML byte budget.
+  vite: { build: { assetsInlineLimit: 0 } },
   cacheDir,
   // A page whose cache key (src/newsroom/page-keys.ts) and code are unchanged is copied from the last build's output
   // (kept in <cacheDir>/dist) instead of being rendered again.
@@ -66,5 +65,7 @@ export default defineConfig({
   // As the pages are rendered: each page's Content-Security-Policy (its workers end before the next steps start).
   // After the pages, in this order: the sitemap (each article's lastmod), the social preview images (cached by
   // content, in a child process), the search index.
-  integrations: [publicOrigin(origin), pagePolicies(), sitemap(sitemapOptions(cacheDir)), socialImages(), searchIndex()],
+  // First of all, the pages read the content store from Astro's file instead of a copy inlined into their code
+  // (src/content/store-module.ts).
+  integrations: [storeFromFile(), publicOrigin(origin), pagePolicies(), sitemap(sitemapOptions(cacheDir)), socialImages(), searchIndex()],
 });
