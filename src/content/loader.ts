@@ -7,6 +7,7 @@ import { glob } from 'tinyglobby';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { ARTICLE_KIND, bodyStartLine, checkArticle, decodeArticle, formatIssues, placeholderLine, type ArticleIssue, type FileKind, type RawArticle } from './article-file.ts';
 import { buildTime, isScheduled } from './build-time.ts';
+import { CheckCache } from './check-cache.ts';
 import { writeArticleIndex, type ArticleIndexEntry } from './article-index.ts';
 import type { Article } from './schema.ts';
 import { checkPhotos, imageReferences, type ImageReference } from './photos.ts';
@@ -109,7 +110,7 @@ export const AUTHORS = flatFolder({ noun: 'author', example: 'jane-doe', schema:
  * are skipped with a note.
  * @throws Error listing every file, field and problem when any file is invalid.
  */
-export async function loadContentFiles<T>(root: string, kind: FolderKind<T>, note: (message: string) => void = console.log): Promise<Map<string, CheckedFile<T>>> {
+export async function loadContentFiles<T>(root: string, kind: FolderKind<T>, note: (message: string) => void = console.log, cache?: CheckCache<T>): Promise<Map<string, CheckedFile<T>>> {
   const folder = resolve(root, kind.dir);
   const files = (await glob('**/*', { cwd: folder, absolute: true, dot: false, followSymbolicLinks: true })).sort();
   const checkedFiles = new Map<string, CheckedFile<T>>();
@@ -135,7 +136,8 @@ export async function loadContentFiles<T>(root: string, kind: FolderKind<T>, not
       continue;
     }
     const contents = decoded.contents!;
-    const checked = checkArticle(file, contents, kind);
+    const remembered = cache?.get(path, contents);
+    const checked = remembered ? { ...remembered, issues: [] } : checkArticle(file, contents, kind);
     issues.push(...checked.issues);
     const other = slugs.get(checked.raw.slug);
     if (other) issues.push({ file, field: 'slug', message: `"${checked.raw.slug}" is also the slug of ${other}: one ${kind.noun} per slug` });
@@ -143,21 +145,22 @@ export async function loadContentFiles<T>(root: string, kind: FolderKind<T>, not
     const taken = kind.reserved?.includes(checked.raw.slug);
     if (taken) issues.push({ file, field: 'slug (file name)', message: `"${checked.raw.slug}" is taken by the site's own routes (${kind.reserved!.join(', ')}): rename the file` });
     if (checked.data && !checked.issues.length && !other && !taken) checkedFiles.set(path, { raw: checked.raw, data: checked.data, contents });
-    // Photographs: files read and remote ones fetched concurrently, once every file has been listed.
-    const bodyLine = bodyStartLine(contents, checked.raw.body);
-    // A body already refused (nested too deep to parse, say) is not parsed again for its images.
-    const references = checked.issues.some((i) => i.field.startsWith('body')) ? [] : imageReferences(checked.raw.frontmatter, checked.raw.body, bodyLine);
+    // Photographs: files read and remote ones fetched concurrently, once every file has been listed. A body already
+    // refused (nested too deep to parse, say) is not parsed again for its images.
+    const references = remembered?.references ?? (checked.issues.some((i) => i.field.startsWith('body')) ? [] : imageReferences(checked.raw.frontmatter, checked.raw.body, bodyStartLine(contents, checked.raw.body)));
     if (references.length) photoChecks.push(kind.photos(file, path, references));
+    if (cache && !remembered && checked.data && !checked.issues.length) cache.set(path, contents, { raw: checked.raw, data: checked.data, references });
   }
   issues.push(...(await Promise.all(photoChecks)).flat());
   // Any problem stops the build before a page is rendered, so the map is only used when there is none.
   if (issues.length) throw contentError(formatIssues(issues.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)), kind.noun));
+  cache?.save();
   return checkedFiles;
 }
 
-/** Every article file under `dir` (relative to `root`), checked by loadContentFiles. */
-export function loadArticleFiles(root: string, dir = ARTICLES_DIR, note?: (message: string) => void): Promise<Map<string, CheckedArticle>> {
-  return loadContentFiles(root, { ...ARTICLES, dir }, note);
+/** Every article file under `dir` (relative to `root`), checked by loadContentFiles (with `cache`, if given). */
+export function loadArticleFiles(root: string, dir = ARTICLES_DIR, note?: (message: string) => void, cache?: CheckCache<Article>): Promise<Map<string, CheckedArticle>> {
+  return loadContentFiles(root, { ...ARTICLES, dir }, note, cache);
 }
 
 /**
@@ -213,6 +216,7 @@ async function folderFiles(path: string): Promise<string> {
  * `astro dev` and `astro check`.
  * 1. Every file is read and checked (loadArticleFiles): all problems of all files are reported together, and the
  *    schema receives the frontmatter as written (YAML 1.2 core), so an impossible date cannot be silently rolled over.
+ *    A file that passed under the same code and settings is not checked again (src/content/check-cache.ts).
  * 2. Each valid file's data goes through Astro's parseData, and its body through Astro's renderMarkdown (the
  *    site's Markdown processor, src/markdown/processor.ts), into the store with its digest; `render(entry)` in the
  *    route shows it. An entry whose file and code are unchanged since the last sync is kept as it is.
@@ -241,7 +245,13 @@ export function articleLoader(): Loader {
 /** One sync of the articles folder into the store (steps 1 to 3 above). */
 async function syncArticles(context: LoaderContext, root: string): Promise<void> {
   const { store, parseData, renderMarkdown, generateDigest } = context;
-  const [articles, code] = await Promise.all([loadArticleFiles(root, ARTICLES_DIR, (message) => context.logger.info(message)), codeVersion(root)]);
+  const cacheDir = fileURLToPath(context.config.cacheDir);
+  await mkdir(cacheDir, { recursive: true });
+  const code = await codeVersion(root);
+  // An unchanged file is not checked again under unchanged code and settings (the year of the build time bounds a
+  // date's year): src/content/check-cache.ts.
+  const checks = new CheckCache<Article>(join(cacheDir, 'checked-articles.bin'), `${code}\0${JSON.stringify(SITE)}\0${buildTime().getUTCFullYear()}`);
+  const articles = await loadArticleFiles(root, ARTICLES_DIR, (message) => context.logger.info(message), checks);
   const stale = new Set(store.keys());
   const index: ArticleIndexEntry[] = [];
   // Bodies render concurrently: in a build the Markdown processor runs them on worker threads (src/markdown/pool.ts).
@@ -279,8 +289,6 @@ async function syncArticles(context: LoaderContext, root: string): Promise<void>
   const failures = results.flatMap((result) => (result.status === 'rejected' ? [String((result.reason as Error).message ?? result.reason)] : []));
   if (failures.length) throw contentError(`${failures.length} article bod${failures.length === 1 ? 'y' : 'ies'} could not be rendered:\n  ${failures.join('\n  ')}`);
   for (const id of stale) store.delete(id);
-  const cacheDir = fileURLToPath(context.config.cacheDir);
-  await mkdir(cacheDir, { recursive: true });
   await writeArticleIndex(cacheDir, index);
 }
 
