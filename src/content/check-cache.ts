@@ -24,8 +24,8 @@ interface Remembered {
 
 /**
  * The files of a folder that passed the check (src/content/loader.ts, loadContentFiles), remembered between builds so
- * an unchanged file is not parsed and validated again: at 10,000 articles the YAML, the schema and the body's checks
- * take 2.0 s of each build, the remembered results 0.2 s to read.
+ * an unchanged file is not parsed and validated again: at 10,000 articles the check of every file took 2.7 s of each
+ * build, and 0.9 s with the remembered results (each file is still read and its digest made).
  *
  * A file is remembered under a digest of its text and of `version`: the code and every setting the check reads (the
  * caller gives them). Only files that passed are remembered; a file with a problem is checked again each time, so every
