@@ -67,7 +67,7 @@ export function cardTree(card: SocialCard): Node {
   }, [
     el({ display: 'flex', fontSize: 30, fontWeight: 700, color: '#a3151b', textTransform: 'uppercase', letterSpacing: 2, height: 48, flexShrink: 0 }, card.desk),
     el({ display: 'flex', flexShrink: 0, height: HEADLINE_BOX, alignItems: 'center', overflow: 'hidden' }, [
-      el({ display: 'block', width: '100%', fontSize, fontWeight: 700, lineHeight: LINE_HEIGHT, lineClamp: maxLines, textAlign: align, overflow: 'hidden' }, card.title),
+      el({ display: 'block', width: '100%', fontSize, fontWeight: 700, lineHeight: LINE_HEIGHT, lineClamp: maxLines, textAlign: align, overflow: 'hidden', paddingBottom: Math.ceil(fontSize * 0.3), marginBottom: -Math.ceil(fontSize * 0.3) }, card.title),
     ]),
     el({ display: 'flex', justifyContent: 'space-between', alignItems: 'flex-end', borderTop: '2px solid #d9d6d0', paddingTop: 20, fontSize: 28, color: '#595959', height: 80, flexShrink: 0, marginTop: 'auto' }, [
       el({ display: 'block', flexShrink: 1, lineClamp: 1, overflow: 'hidden' }, card.line),
@@ -98,26 +98,41 @@ const DEFINITIONS = /<defs>.*?<\/defs>|<clipPath [^>]*>.*?<\/clipPath>|<mask [^>
 /** A box of pixels [x0, x1) × [y0, y1). */
 export interface Box { x0: number; y0: number; x1: number; y1: number }
 const within = (a: Box, b: Box) => a.x0 >= b.x0 && a.x1 <= b.x1 && a.y0 >= b.y0 && a.y1 <= b.y1;
-
-/** A run of glyphs: its group, drawn as satori wrote it or without a clip and mask that cut nothing, and its boxes. */
-interface Run { group: string; ink: Box; box: Box }
+const intersect = (a: Box, b: Box): Box => ({ x0: Math.max(a.x0, b.x0), y0: Math.max(a.y0, b.y0), x1: Math.min(a.x1, b.x1), y1: Math.min(a.y1, b.y1) });
+const CANVAS: Box = { x0: 0, y0: 0, x1: WIDTH, y1: HEIGHT };
+const onPixelGrid = (b: Box) => [b.x0, b.y0, b.x1, b.y1].every(Number.isInteger);
 
 /**
- * The runs of glyphs of satori's SVG. Each is measured from its points (their hull holds the curves); its box grows
- * by 2 px for the anti-aliased edge. A clip path or mask that is a rectangle holding all the ink cuts nothing, so it
- * is left out: resvg would otherwise draw the run on a layer of its own and mask it, its slowest step. Null when the
- * SVG is not in the form satori writes (groups of one absolute M/L/Q/C/Z path), so that the caller draws the whole
- * card instead of losing ink.
+ * A run of glyphs: `group` is how it is drawn, `whole` the group as satori wrote it; `ink` holds its points, `box`
+ * the pixels it can change (its ink and 2 px of anti-aliased edge). `clip`, when set, is a rectangle on the pixel
+ * grid that `group` is drawn without: only the pixels inside it may be kept, and the group is drawn that way only
+ * in a crop of its own (a crop with other runs draws `whole`).
+ */
+interface Run { group: string; whole: string; clip?: Box; ink: Box; box: Box }
+
+/**
+ * The runs of glyphs of satori's SVG. Each is measured from its points (their hull holds the curves). resvg draws a
+ * clipped or masked group on a layer of its own and blends it back, its slowest step (a headline whose descenders
+ * pass its clamped box: 13 ms for the clip and mask, 3.6 ms for neither), so where the clip paths and masks of a
+ * run are plain rectangles (each inside the one it names, if any), the group is drawn without them:
+ * - when their common rectangle holds all the ink, they cut nothing;
+ * - when it is on the pixel grid (as satori's boxes mostly are), the run is drawn whole and only the pixels inside
+ *   it are copied (not a crop that ends at the rectangle: resvg's coverage changes near the edge of its canvas);
+ * - otherwise (a rectangle between pixels, not seen on satori's cards so far) the group is drawn as satori wrote it.
+ * Null when the SVG is not in the form satori writes (groups of one absolute M/L/Q/C/Z path), so that the caller
+ * draws the whole card instead of losing ink.
  */
 export function glyphRuns(svg: string): Run[] | null {
   const rects = new Map<string, { box: Box; parent?: string | undefined }>();
   const rect = (x: string, y: string, w: string, h: string): Box => ({ x0: +x, y0: +y, x1: +x + +w, y1: +y + +h });
   for (const [, id, parent, x, y, w, h] of svg.matchAll(RECT_CLIP)) rects.set(id!, { box: rect(x!, y!, w!, h!), parent });
   for (const [, id, x, y, w, h, parent] of svg.matchAll(RECT_MASK)) rects.set(id!, { box: rect(x!, y!, w!, h!), parent });
-  const holds = (id: string | undefined, ink: Box): boolean => {
-    if (id === undefined) return true;
+  /** What a clip path or mask (and those it names) leaves visible, or null when one of them is not a rectangle. */
+  const area = (id: string | undefined): Box | null => {
+    if (id === undefined) return CANVAS;
     const found = rects.get(id);
-    return !!found && within(ink, found.box) && holds(found.parent, ink);
+    const outer = found && area(found.parent);
+    return outer ? intersect(found.box, outer) : null;
   };
   const runs: Run[] = [];
   for (const [group, refs, d] of svg.matchAll(GLYPH_RUN)) {
@@ -129,15 +144,14 @@ export function glyphRuns(svg: string): Run[] | null {
       ink.x0 = Math.min(ink.x0, numbers[i]!); ink.x1 = Math.max(ink.x1, numbers[i]!);
       ink.y0 = Math.min(ink.y0, numbers[i + 1]!); ink.y1 = Math.max(ink.y1, numbers[i + 1]!);
     }
-    const ids = [...refs!.matchAll(/url\(#([\w-]+)\)/g)].map(([, id]) => id!);
-    runs.push({
-      group: ids.every((id) => holds(id, ink)) ? group.replace(refs!, '') : group,
-      ink,
-      box: {
-        x0: Math.max(0, Math.floor(ink.x0) - 2), y0: Math.max(0, Math.floor(ink.y0) - 2),
-        x1: Math.min(WIDTH, Math.ceil(ink.x1) + 2), y1: Math.min(HEIGHT, Math.ceil(ink.y1) + 2),
-      },
-    });
+    const box = intersect(CANVAS, { x0: Math.floor(ink.x0) - 2, y0: Math.floor(ink.y0) - 2, x1: Math.ceil(ink.x1) + 2, y1: Math.ceil(ink.y1) + 2 });
+    const areas = [...refs!.matchAll(/url\(#([\w-]+)\)/g)].map(([, id]) => area(id));
+    const plain = group.replace(refs!, '');
+    const cut = areas.reduce<Box | null>((inside, rect) => inside && rect && intersect(inside, rect), CANVAS);
+    if (!cut) runs.push({ group, whole: group, ink, box });
+    else if (within(ink, cut)) runs.push({ group: plain, whole: group, ink, box });
+    else if (onPixelGrid(cut)) runs.push({ group: plain, whole: group, clip: cut, ink, box });
+    else runs.push({ group, whole: group, ink, box });
   }
   return runs.length === (svg.match(ANY_FILL) ?? []).length ? runs : null;
 }
@@ -161,34 +175,56 @@ export function inkBoxes(runs: Run[]): Box[] {
 
 /**
  * An SVG of only `box`, at 1:1 on the same pixel grid: the card's background colour, satori's definitions and the
- * runs inside the box (resvg cannot draw a clipped or masked group wholly outside its canvas, so the others are left
- * out).
+ * groups of the runs inside the box (the caller leaves out the others: resvg cannot draw a clipped or masked group
+ * wholly outside its canvas).
  */
-function cropped(svg: string, runs: Run[], { x0, y0, x1, y1 }: Box): string {
-  const inside = runs.filter((run) => within(run.box, { x0, y0, x1, y1 })).map((run) => run.group);
+function cropped(svg: string, groups: string[], { x0, y0, x1, y1 }: Box): string {
   const [w, h] = [x1 - x0, y1 - y0];
   return `<svg width="${w}" height="${h}" viewBox="${x0} ${y0} ${w} ${h}" xmlns="http://www.w3.org/2000/svg">`
-    + `<rect x="${x0}" y="${y0}" width="${w}" height="${h}" fill="${BACKGROUND}"/>${(svg.match(DEFINITIONS) ?? []).join('')}${inside.join('')}</svg>`;
+    + `<rect x="${x0}" y="${y0}" width="${w}" height="${h}" fill="${BACKGROUND}"/>${(svg.match(DEFINITIONS) ?? []).join('')}${groups.join('')}</svg>`;
+}
+
+/** Bytes of one row of the PNG's scanlines: its filter byte, then RGB pixels. */
+const STRIDE = WIDTH * 3 + 1;
+
+/** Writes `width` RGBA pixels from `rgba` at `from` as RGB into `rows` at `to`. */
+function rgbOf(rgba: Uint8Array, from: number, rows: Buffer, to: number, width: number): void {
+  for (let x = 0; x < width; x++, from += 4) {
+    rows[to++] = rgba[from]!;
+    rows[to++] = rgba[from + 1]!;
+    rows[to++] = rgba[from + 2]!;
+  }
+}
+
+/** An opaque RGBA canvas as a PNG's scanlines: each row a 0 (filter: none) and its pixels as RGB. */
+function scanlines(rgba: Uint8Array, width: number, height: number): Buffer {
+  const stride = width * 3 + 1;
+  const rows = Buffer.allocUnsafe(stride * height);
+  for (let y = 0; y < height; y++) {
+    rows[y * stride] = 0;
+    rgbOf(rgba, y * width * 4, rows, y * stride + 1, width);
+  }
+  return rows;
 }
 
 /**
  * The card without its text: background, coloured top border and footer rule (the card's rows have fixed heights,
- * so they do not move with the text), as RGBA pixels: a card's SVG with its glyphs taken out, rendered once per
- * direction and worker.
+ * so they do not move with the text), as the PNG's scanlines: a card's SVG with its glyphs taken out, rendered once
+ * per direction and worker.
  */
 const templates = new Map<boolean, Promise<Buffer>>();
 function template(rtl: boolean, fonts: Font[]): Promise<Buffer> {
-  let pixels = templates.get(rtl);
-  if (!pixels) {
+  let rows = templates.get(rtl);
+  if (!rows) {
     const sample: SocialCard = { title: 'T', desk: 'D', line: 'L', siteName: 'S', lang: 'en', rtl };
-    pixels = svgOf(sample, fonts).then((svg) => Buffer.from(new Resvg(svg.replace(GLYPH_RUN, ''), RESVG_OPTIONS).render().pixels));
-    templates.set(rtl, pixels);
+    rows = svgOf(sample, fonts).then((svg) => scanlines(new Resvg(svg.replace(GLYPH_RUN, ''), RESVG_OPTIONS).render().pixels, WIDTH, HEIGHT));
+    templates.set(rtl, rows);
   }
-  return pixels;
+  return rows;
 }
 
 /**
- * The canvas of this thread, reused for every card: on this machine kind a fresh 3 MB buffer costs more in page
+ * The canvas of this thread, reused for every card: on this machine kind a fresh 2 MB buffer costs more in page
  * faults than its drawing. Nothing awaits between filling it and encoding it, so cards never share it at once.
  */
 let canvas: Buffer | undefined;
@@ -204,21 +240,10 @@ function chunk(type: string, data: Buffer): Buffer {
 }
 
 /**
- * An opaque RGBA canvas as an RGB PNG (8 bits, no filter, zlib level 2): the card has no transparency, and on its
- * flat colours this is about as small as resvg's own PNG (41 against 43 KB) in a fraction of the time.
+ * An RGB PNG (8 bits, zlib level 2) of a PNG's scanlines: the card has no transparency, and on its flat colours
+ * this is about as small as resvg's own PNG (41 against 43 KB) in a fraction of the time.
  */
-export function encodePng(rgba: Buffer, width: number, height: number): Buffer {
-  const stride = width * 3 + 1;
-  const rows = Buffer.allocUnsafe(stride * height);
-  for (let y = 0, from = 0; y < height; y++) {
-    let to = y * stride;
-    rows[to++] = 0;
-    for (let x = 0; x < width; x++, from += 4) {
-      rows[to++] = rgba[from]!;
-      rows[to++] = rgba[from + 1]!;
-      rows[to++] = rgba[from + 2]!;
-    }
-  }
+function pngOfScanlines(rows: Buffer, width: number, height: number): Buffer {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
@@ -231,25 +256,30 @@ export function encodePng(rgba: Buffer, width: number, height: number): Buffer {
 
 /**
  * Renders one card to PNG bytes. resvg rasterises only the boxes around the text (a third of the card or less), each
- * a crop of the same SVG on the same pixel grid, and they are copied onto the prepared template, which is written as
- * a PNG by encodePng. The same pixels as renderSocialImageWhole up to anti-aliasing rounding
- * (tests/unit/sharing/social-image.test.ts).
+ * a crop of the same SVG on the same pixel grid, and they are written over the prepared template's scanlines, which
+ * become the PNG. The same pixels as renderSocialImageWhole up to anti-aliasing rounding
+ * (tests/unit/sharing/social-image.test.ts); benchmarks/social-cards.mjs measures both.
  */
 export async function renderSocialImage(card: SocialCard, fonts: Font[]): Promise<Uint8Array> {
   const svg = await svgOf(card, fonts);
   const runs = glyphRuns(svg);
   if (!runs) return new Resvg(svg, RESVG_OPTIONS).render().asPng();
   const background = await template(card.rtl, fonts);
-  canvas ??= Buffer.allocUnsafe(WIDTH * HEIGHT * 4);
+  canvas ??= Buffer.allocUnsafe(STRIDE * HEIGHT);
   background.copy(canvas);
   for (const box of inkBoxes(runs)) {
+    const inside = runs.filter((run) => within(run.box, box));
+    const alone = inside.length === 1 ? inside[0]! : undefined;
+    const groups = inside.map((run) => (run.clip && !alone ? run.whole : run.group));
+    const pixels = new Resvg(cropped(svg, groups, box), RESVG_OPTIONS).render().pixels;
+    // The pixels to keep: the box, inside the rectangle its run is drawn without.
+    const keep = alone?.clip ? intersect(box, alone.clip) : box;
     const width = box.x1 - box.x0;
-    const pixels = new Resvg(cropped(svg, runs, box), RESVG_OPTIONS).render().pixels;
-    for (let row = 0; row < box.y1 - box.y0; row++) {
-      pixels.copy(canvas, ((box.y0 + row) * WIDTH + box.x0) * 4, row * width * 4, (row + 1) * width * 4);
+    for (let y = keep.y0; y < keep.y1; y++) {
+      rgbOf(pixels, ((y - box.y0) * width + keep.x0 - box.x0) * 4, canvas, y * STRIDE + 1 + keep.x0 * 3, keep.x1 - keep.x0);
     }
   }
-  return encodePng(canvas, WIDTH, HEIGHT);
+  return pngOfScanlines(canvas, WIDTH, HEIGHT);
 }
 
 /** Width and height from a PNG's IHDR header. */
