@@ -15,7 +15,7 @@ import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 const article = (title: string, body = 'He said "yes".') =>
   `---\ntitle: "${title}"\nsource: The Reader\ndesk: World Desk\nlocation: London\npublished: 2024-12-16\n---\n${body}\n`;
 
-/** Just enough of Astro's LoaderContext: a store, parseData, renderMarkdown as Astro's (frontmatter split off, then the site's processor), digests. */
+/** Just enough of Astro's LoaderContext: a store, its metadata, parseData, renderMarkdown as Astro's (frontmatter split off, then the site's processor), digests. */
 async function fakeContext(root: string) {
   const entries = new Map<string, Record<string, unknown>>();
   const renderer = await markdownConfig.processor.createRenderer({ ...markdownConfigDefaults, ...markdownConfig } as never);
@@ -29,6 +29,7 @@ async function fakeContext(root: string) {
       set: (entry: Record<string, unknown> & { id: string }) => entries.set(entry.id, entry),
       delete: (id: string) => entries.delete(id),
     },
+    meta: new Map<string, string>(),
     parseData: async ({ data }: { data: unknown }) => data,
     renderMarkdown: async (content: string, options?: { fileURL?: URL }) => {
       renders++;
