@@ -113,11 +113,12 @@ export const MORE_FROM_DESK = 3;
  * The newest MORE_FROM_DESK articles of a desk (`desk`, newest first) other than `id` and those in `shown`: a headline
  * the page lists among its related articles is not listed twice. Reads only as far as it needs to.
  */
-function moreFrom<A extends ListedArticle>(desk: A[], id: string, shown: ReadonlySet<string>): A[] {
+function moreFrom<A extends ListedArticle>(desk: A[], id: string, shown: ReadonlyArray<{ id: string }>): A[] {
+  const listed = new Set(shown.map((a) => a.id));
   const found: A[] = [];
   for (const a of desk) {
     if (found.length === MORE_FROM_DESK) break;
-    if (a.id !== id && !shown.has(a.id)) found.push(a);
+    if (a.id !== id && !listed.has(a.id)) found.push(a);
   }
   return found;
 }
@@ -137,8 +138,11 @@ export interface Newsroom<A extends ListedArticle = ListedArticle> {
    * an older article's credit reads "World Desk" as its listing does. A name no published article has is itself.
    */
   groupName: (section: Section, name: string) => string;
-  /** `shown`: articles the page already lists elsewhere (its related articles), left out of "More from". */
-  neighbours: (id: string, shown?: ReadonlySet<string>) => ArticleNeighbours<A>;
+  /**
+   * `related`: the articles the page lists as related, left out of "More from" (the article page and its cache key,
+   * src/newsroom/page-keys.ts, both ask this way).
+   */
+  neighbours: (id: string, related?: ReadonlyArray<{ id: string }>) => ArticleNeighbours<A>;
 }
 
 /** Groups articles (already newest first) by key; the display name is the first spelling met. */
@@ -211,7 +215,7 @@ export function buildNewsroom<A extends ListedArticle>(articles: readonly A[]): 
     archive,
     groupPath,
     groupName: (section, name) => names.get(groupPath(section, name)) ?? name,
-    neighbours: (id, shown = new Set()) => {
+    neighbours: (id, related = []) => {
       const i = position.get(id);
       if (i === undefined) throw new Error(`No published article "${id}"`);
       const deskPath = groupPath('desks', all[i]!.data.desk);
@@ -219,7 +223,7 @@ export function buildNewsroom<A extends ListedArticle>(articles: readonly A[]): 
       return {
         newer: all[i - 1],
         older: all[i + 1],
-        moreFromDesk: moreFrom(desk, id, shown),
+        moreFromDesk: moreFrom(desk, id, related),
         deskPath,
       };
     },

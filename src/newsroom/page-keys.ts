@@ -53,7 +53,7 @@ export function articlePageKeys(newsroom: Newsroom<KeyedArticle>, related: Map<s
   return new Map(
     newsroom.all.map((article) => {
       const listed = related.get(article.id) ?? [];
-      const { older, newer, moreFromDesk, deskPath } = newsroom.neighbours(article.id, new Set(listed.map((a) => a.id)));
+      const { older, newer, moreFromDesk, deskPath } = newsroom.neighbours(article.id, listed);
       const shown = [older, newer, ...moreFromDesk, ...listed].map(stamp);
       return [article.id, hash(stamp(article), shown, deskPath, site, storyAge(article.data, now, SITE.ageNoticeDays))];
     }),
