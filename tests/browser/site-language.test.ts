@@ -154,6 +154,28 @@ for (const [lang, site] of Object.entries(SITES)) {
       else expect(marker.left).toBeGreaterThanOrEqual(year.right);
     });
 
+    it('wraps a headline of the other direction in the 404 page\'s list against its own start, its bullet in the list\'s column', async () => {
+      const tab = await open(PAGES['404'], 'light', 375);
+      const links = await tab.evaluate(() => [...document.querySelectorAll<HTMLAnchorElement>('.newest a[dir]')].map((link) => {
+        const range = document.createRange();
+        range.selectNodeContents(link);
+        const lines = [...range.getClientRects()].map((rect) => ({ left: Math.round(rect.left), right: Math.round(rect.right) }));
+        const item = link.closest('li')!.getBoundingClientRect();
+        return { dir: link.dir, lines, item: { left: Math.round(item.left), right: Math.round(item.right) } };
+      }));
+      await tab.close();
+      // At 375 px an English headline on the Arabic site takes two lines or more: each starts where the first does.
+      const wrapped = links.filter((link) => link.lines.length > 1);
+      if (lang === 'ar') expect(wrapped.length).toBeGreaterThan(0);
+      for (const { dir, lines, item } of wrapped) {
+        const starts = lines.map((line) => (dir === 'ltr' ? line.left : line.right));
+        expect(new Set(starts).size, `${dir}: ${JSON.stringify(lines)}`).toBe(1);
+        // The headline stays inside its list item (the bullet sits outside it, in the list's padding).
+        expect(Math.min(...lines.map((line) => line.left))).toBeGreaterThanOrEqual(item.left);
+        expect(Math.max(...lines.map((line) => line.right))).toBeLessThanOrEqual(item.right);
+      }
+    });
+
     it.each([375, 1280])('saves screenshots of the article, home, search results and 404 at %i px in light and dark, none wider than the screen', async (width) => {
       for (const [name, path] of Object.entries({ article: PAGES.article, home: PAGES.home, search: PAGES['search results'], '404': PAGES['404'] })) {
         for (const scheme of SCHEMES) {
