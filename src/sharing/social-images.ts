@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import Tinypool from 'tinypool';
 import { readArticleIndex } from '../content/article-index.ts';
+import { buildTime } from '../content/build-time.ts';
 import { linkFile } from '../integrations/cache-files.ts';
 import { deskSpellings, siteCard, socialCard, socialImageKey } from './social-card.ts';
 import { FONT_FILES, type SocialCard } from './social-image.ts';
@@ -40,7 +41,10 @@ export async function renderSocialImages(root: string, out: string, cacheDir: st
   const job = (name: string, card: SocialCard) => ({ name, card, file: join(cache, `${socialImageKey(card, version)}.png`) });
   const built = (await readArticleIndex(cacheDir)).filter(({ slug }) => existsSync(join(out, 'articles', slug, 'index.html')));
   const desk = deskSpellings(built.map(({ data }) => data));
-  const jobs = built.map(({ slug, data }) => job(`articles/${slug}/og.png`, socialCard(data, undefined, desk(data.desk))));
+  // The build's time, asked once: in plain Node each ask tries Vite's import.meta.env and catches its absence (this
+  // step at 10,000 articles, all from the cache: 1.6 to 1.7 s asking per card, 1.3 to 1.4 s asking once).
+  const now = buildTime();
+  const jobs = built.map(({ slug, data }) => job(`articles/${slug}/og.png`, socialCard(data, now, desk(data.desk))));
   jobs.push(job('og.png', siteCard()));
   const misses = jobs.filter((job) => !existsSync(job.file));
   if (misses.length) {
