@@ -2,15 +2,19 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import * as articleFile from '../../../src/content/article-file.ts';
+import type * as ArticleFile from '../../../src/content/article-file.ts';
 import { CheckCache } from '../../../src/content/check-cache.ts';
-import { loadArticleFiles } from '../../../src/content/loader.ts';
 import type { Article } from '../../../src/content/schema.ts';
 
 vi.mock('../../../src/content/article-file.ts', async (original) => {
-  const actual = await original<typeof articleFile>();
+  const actual = await original<typeof ArticleFile>();
   return { ...actual, checkArticle: vi.fn(actual.checkArticle) };
 });
+// The unit tests share their modules within a worker (vitest.config.ts): a loader another test file imported first
+// holds the real check. Fresh modules, imported after the mock, see the counting one.
+vi.resetModules();
+const articleFile = await import('../../../src/content/article-file.ts');
+const { loadArticleFiles } = await import('../../../src/content/loader.ts');
 
 describe('files that passed the check, remembered between builds (src/content/check-cache.ts)', () => {
   let root = '';
