@@ -1,10 +1,16 @@
 // Renders an article's 1200x630 social preview image: satori lays out the text as SVG, resvg rasterises it.
-// This module imports npm packages only, so the image workers can load it in plain Node.
-import { readFile } from 'node:fs/promises';
+// This module imports npm packages and ./woff.ts only (with its extension), so the image workers can load it in
+// plain Node.
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { crc32, deflateSync } from 'node:zlib';
 import satori, { type Font } from 'satori';
 import { Resvg } from '@resvg/resvg-js';
+import { woffToSfnt } from './woff.ts';
 
 export const WIDTH = 1200;
 export const HEIGHT = 630;
@@ -80,10 +86,58 @@ const RESVG_OPTIONS = { fitTo: { mode: 'original' as const }, font: { loadSystem
 const svgOf = (card: SocialCard, fonts: Font[]) => satori(cardTree(card) as never, { width: WIDTH, height: HEIGHT, fonts });
 
 /**
+ * Text in the Arabic script (Arabic, Persian, Urdu…). Satori draws each letter's outline without the font's mark
+ * positioning, so a letter whose dots are marks in Noto Sans Arabic loses them (a final ة reads as ه, a final ي as
+ * ى); such a card is drawn by resvg from satori's layout with its text left as text, which resvg shapes.
+ */
+const ARABIC_SCRIPT = /\p{Script=Arabic}/u;
+export const needsShaping = (card: SocialCard) => ARABIC_SCRIPT.test(`${card.title}${card.desk}${card.line}${card.siteName}`);
+
+/**
+ * The family (as named inside the font files) for a piece of text satori laid out, by its script: resvg matches the
+ * weight within a family, but takes a glyph the family lacks from whichever font has it, at any weight.
+ */
+function familyFor(text: string): string {
+  if (ARABIC_SCRIPT.test(text)) return 'Noto Sans Arabic, Noto Sans';
+  if (/\p{Script=Hebrew}/u.test(text)) return 'Noto Sans Hebrew, Noto Sans';
+  return 'Noto Sans';
+}
+
+/**
+ * The fonts as files resvg can read (it reads TrueType, not the WOFF satori is given), written once per process
+ * under the temporary folder, named by a hash of their bytes (written then renamed: workers may write the same one).
+ */
+let fontFiles: Promise<string[]> | undefined;
+function shapingFontFiles(fonts: Font[]): Promise<string[]> {
+  fontFiles ??= (async () => {
+    const folder = join(tmpdir(), 'reader-social-image-fonts');
+    await mkdir(folder, { recursive: true });
+    return Promise.all(fonts.map(async ({ data }) => {
+      const sfnt = woffToSfnt(Buffer.from(data as ArrayBuffer));
+      const file = join(folder, `${createHash('sha256').update(sfnt).digest('hex').slice(0, 32)}.ttf`);
+      const temporary = `${file}.${process.pid}.${threadId}.tmp`;
+      await writeFile(temporary, sfnt);
+      await rename(temporary, file);
+      return file;
+    }));
+  })();
+  return fontFiles;
+}
+
+/** A card with Arabic text, drawn whole by resvg from satori's layout with the text as text (see needsShaping). */
+async function renderShaped(card: SocialCard, fonts: Font[]): Promise<Uint8Array> {
+  const svg = (await satori(cardTree(card) as never, { width: WIDTH, height: HEIGHT, fonts, embedFont: false }))
+    .replace(/(<text [^>]*font-family=")[^"]*("[^>]*>)([^<]*)/g, (_, before: string, after: string, text: string) => `${before}${familyFor(text)}${after}${text}`);
+  const files = await shapingFontFiles(fonts);
+  return new Resvg(svg, { ...RESVG_OPTIONS, font: { loadSystemFonts: false, fontFiles: files, defaultFontFamily: 'Noto Sans' } }).render().asPng();
+}
+
+/**
  * Renders one card to PNG bytes the plain way: the whole 1200x630 SVG through resvg. The fast path below must give
  * the same pixels; this one stays as its reference (tests/unit/sharing/social-image.test.ts, benchmarks/social-cards.mjs).
  */
 export async function renderSocialImageWhole(card: SocialCard, fonts: Font[]): Promise<Uint8Array> {
+  if (needsShaping(card)) return renderShaped(card, fonts);
   return new Resvg(await svgOf(card, fonts), RESVG_OPTIONS).render().asPng();
 }
 
@@ -255,12 +309,13 @@ function pngOfScanlines(rows: Buffer, width: number, height: number): Buffer {
 }
 
 /**
- * Renders one card to PNG bytes. resvg rasterises only the boxes around the text (a third of the card or less), each
+ * Renders one card to PNG bytes (a card with Arabic text: renderShaped). resvg rasterises only the boxes around the text (a third of the card or less), each
  * a crop of the same SVG on the same pixel grid, and they are written over the prepared template's scanlines, which
  * become the PNG. The same pixels as renderSocialImageWhole up to anti-aliasing rounding
  * (tests/unit/sharing/social-image.test.ts); benchmarks/social-cards.mjs measures both.
  */
 export async function renderSocialImage(card: SocialCard, fonts: Font[]): Promise<Uint8Array> {
+  if (needsShaping(card)) return renderShaped(card, fonts);
   const svg = await svgOf(card, fonts);
   const runs = glyphRuns(svg);
   if (!runs) return new Resvg(svg, RESVG_OPTIONS).render().asPng();

@@ -15,11 +15,11 @@ import { linkFile } from '../integrations/cache-files.ts';
 import { deskSpellings, siteCard, socialCard, socialImageKey } from './social-card.ts';
 import { FONT_FILES, type SocialCard } from './social-image.ts';
 
-/** A fingerprint of the renderer: its source, the satori and resvg versions and the font bytes. */
+/** A fingerprint of the renderer: its source (and the WOFF reader's), the satori and resvg versions and the font bytes. */
 async function rendererVersion(root: string): Promise<string> {
   const require = createRequire(join(root, 'package.json'));
   const hash = createHash('sha256');
-  hash.update(await readFile(new URL('./social-image.ts', import.meta.url)));
+  for (const module of ['./social-image.ts', './woff.ts']) hash.update(await readFile(new URL(module, import.meta.url)));
   for (const pkg of ['satori', '@resvg/resvg-js']) hash.update(`${pkg}@${(require(`${pkg}/package.json`) as { version: string }).version}`);
   for (const { file } of FONT_FILES) hash.update(await readFile(require.resolve(file)));
   return hash.digest('hex');

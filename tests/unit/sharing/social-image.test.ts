@@ -5,7 +5,7 @@ import satori from 'satori';
 import { Resvg } from '@resvg/resvg-js';
 import sharp from 'sharp';
 import {
-  FONT_FILES, HEIGHT, WIDTH, cardTree, glyphRuns, headlineFit, inkBoxes, loadFonts, pngSize, renderSocialImage, renderSocialImageWhole,
+  FONT_FILES, HEIGHT, WIDTH, cardTree, glyphRuns, headlineFit, inkBoxes, loadFonts, needsShaping, pngSize, renderSocialImage, renderSocialImageWhole,
   type SocialCard,
 } from '../../../src/sharing/social-image';
 import { deskSpellings, siteCard, socialCard, socialImageKey } from '../../../src/sharing/social-card';
@@ -124,6 +124,17 @@ describe('social preview image drawn from the text boxes onto a template', () =>
     expect(share).toBeLessThan(0.02);
   });
 
+  it('draws the dots of an Arabic final teh marbuta, which satori\'s outlines lose: an Arabic card is shaped by resvg', async () => {
+    expect([arabic, english, hebrew].map(needsShaping)).toEqual([true, false, false]);
+    // One word alone, with ة and with ه: the same letters but for the two dots (about 80 px each at this size).
+    const word = async (title: string) => ink(await rgba(await renderSocialImage({ ...arabic, desk: '', title }, fonts)), 104, 464);
+    // Satori's outlines: 3,645 and 3,612 px of ink, the dots missing; shaped: 3,787 and 3,618.
+    expect(await word('ضربة') - await word('ضربه')).toBeGreaterThan(100);
+    const card = await renderSocialImage(arabic, fonts);
+    await writeFile(join(out, 'arabic-shaped.png'), card);
+    expect(pngSize(card)).toEqual({ width: WIDTH, height: HEIGHT });
+  });
+
   it('the comparison sees a different card: one word of the headline changed', async () => {
     const other = { ...english, title: english.title.replace('Militias', 'Soldiers') };
     const { max, share } = difference(await rgba(await renderSocialImageWhole(english, fonts)), await rgba(await renderSocialImage(other, fonts)));
@@ -131,8 +142,8 @@ describe('social preview image drawn from the text boxes onto a template', () =>
     expect(share).toBeGreaterThan(0.001);
   });
 
-  it('takes the fast way for every card above: runs of glyphs found, and resvg draws well under half the card', async () => {
-    for (const card of Object.values(cards)) {
+  it('takes the fast way for every card above but the Arabic one (shaped): runs of glyphs found, and resvg draws well under half the card', async () => {
+    for (const card of Object.values(cards).filter((card) => !needsShaping(card))) {
       const runs = glyphRuns(await satori(cardTree(card) as never, { width: WIDTH, height: HEIGHT, fonts }));
       expect(runs?.length).toBeGreaterThan(0);
       const area = inkBoxes(runs!).reduce((sum, b) => sum + (b.x1 - b.x0) * (b.y1 - b.y0), 0);
@@ -142,7 +153,7 @@ describe('social preview image drawn from the text boxes onto a template', () =>
 
   it('draws no run of the cards above on a layer of its own: their clips and masks are rectangles it keeps to itself', async () => {
     let cut = 0;
-    for (const card of Object.values(cards)) {
+    for (const card of Object.values(cards).filter((card) => !needsShaping(card))) {
       for (const run of glyphRuns(await satori(cardTree(card) as never, { width: WIDTH, height: HEIGHT, fonts }))!) {
         expect(run.group).toMatch(/^<g><path /);
         if (run.clip) cut++;
