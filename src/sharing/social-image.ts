@@ -73,6 +73,8 @@ export function cardTree(card: SocialCard): Node {
   }, [
     el({ display: 'flex', fontSize: 30, fontWeight: 700, color: '#a3151b', textTransform: 'uppercase', letterSpacing: 2, height: 48, flexShrink: 0 }, card.desk),
     el({ display: 'flex', flexShrink: 0, height: HEADLINE_BOX, alignItems: 'center', overflow: 'hidden' }, [
+      // The padding gives the last line's descenders (g, p, y) room inside the clamped box, which cuts what passes
+      // it; the negative margin keeps the headline where it was.
       el({ display: 'block', width: '100%', fontSize, fontWeight: 700, lineHeight: LINE_HEIGHT, lineClamp: maxLines, textAlign: align, overflow: 'hidden', paddingBottom: Math.ceil(fontSize * 0.3), marginBottom: -Math.ceil(fontSize * 0.3) }, card.title),
     ]),
     el({ display: 'flex', justifyContent: 'space-between', alignItems: 'flex-end', borderTop: '2px solid #d9d6d0', paddingTop: 20, fontSize: 28, color: '#595959', height: 80, flexShrink: 0, marginTop: 'auto' }, [
