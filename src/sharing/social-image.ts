@@ -71,7 +71,9 @@ export function cardTree(card: SocialCard): Node {
     background: BACKGROUND, color: '#1b1b1b', fontFamily: FONT_FAMILY, borderTop: '14px solid #a3151b',
     direction: card.rtl ? 'rtl' : 'ltr',
   }, [
-    el({ display: 'flex', fontSize: 30, fontWeight: 700, color: '#a3151b', textTransform: 'uppercase', letterSpacing: 2, height: 48, flexShrink: 0 }, card.desk),
+    // Letters of a cursive script join: no spacing between them (an Arabic desk kept the Latin desk's 2 px, which
+    // resvg drew inside its words and satori counted between them).
+    el({ display: 'flex', fontSize: 30, fontWeight: 700, color: '#a3151b', textTransform: 'uppercase', letterSpacing: ARABIC_SCRIPT.test(card.desk) ? 0 : 2, height: 48, flexShrink: 0 }, card.desk),
     el({ display: 'flex', flexShrink: 0, height: HEADLINE_BOX, alignItems: 'center', overflow: 'hidden' }, [
       // The padding gives the last line's descenders (g, p, y) room inside the clamped box, which cuts what passes
       // it; the negative margin keeps the headline where it was.

@@ -59,6 +59,12 @@ describe('social preview image', () => {
     expect(ink(real, 104, 464)).toBeGreaterThan(20_000);
   });
 
+  it('spaces the letters of a Latin desk, not those of an Arabic one (its letters join)', () => {
+    const deskStyle = (card: SocialCard) => (cardTree(card).props.children as Array<{ props: { style: Record<string, unknown> } }>)[0]!.props.style;
+    expect(deskStyle(english).letterSpacing).toBe(2);
+    expect(deskStyle(arabic).letterSpacing).toBe(0);
+  });
+
   it('sets a right-to-left headline against the right margin', async () => {
     const p = await pixels('arabic', arabic);
     let right = 0, left = 0;
