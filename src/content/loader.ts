@@ -228,7 +228,8 @@ export function articleLoader(): Loader {
     name: 'article-loader',
     load: async (context) => {
       const root = fileURLToPath(context.config.root).replace(/\/$/, '');
-      await holdingStoreWrites(context.meta, () => syncArticles(context, root));
+      const sync = () => holdingStoreWrites(context.meta, () => syncArticles(context, root));
+      await sync();
       const { watcher, logger } = context;
       if (!watcher) return;
       const folder = resolve(root, ARTICLES_DIR);
@@ -236,7 +237,7 @@ export function articleLoader(): Loader {
       let pending: Promise<void> = Promise.resolve();
       watcher.on('all', (_event, path) => {
         if (!resolve(path).startsWith(folder + sep)) return;
-        pending = pending.then(() => holdingStoreWrites(context.meta, () => syncArticles(context, root))).catch((error: Error) => logger.error(error.message));
+        pending = pending.then(sync).catch((error: Error) => logger.error(error.message));
       });
     },
   };

@@ -2,6 +2,7 @@
 // This module imports npm packages and ./woff.ts only (with its extension), so the image workers can load it in
 // plain Node.
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -87,7 +88,8 @@ export function cardTree(card: SocialCard): Node {
 }
 
 const RESVG_OPTIONS = { fitTo: { mode: 'original' as const }, font: { loadSystemFonts: false } };
-const svgOf = (card: SocialCard, fonts: Font[]) => satori(cardTree(card) as never, { width: WIDTH, height: HEIGHT, fonts });
+/** Satori's SVG of a card: its text as outlines, or (`embedFont` false) as text elements in satori's layout. */
+const svgOf = (card: SocialCard, fonts: Font[], embedFont = true) => satori(cardTree(card) as never, { width: WIDTH, height: HEIGHT, fonts, embedFont });
 
 /**
  * Text in the Arabic script (Arabic, Persian, Urdu…). Satori draws each letter's outline without the font's mark
@@ -109,7 +111,8 @@ function familyFor(text: string): string {
 
 /**
  * The fonts as files resvg can read (it reads TrueType, not the WOFF satori is given), written once per process
- * under the temporary folder, named by a hash of their bytes (written then renamed: workers may write the same one).
+ * under the temporary folder, named by a hash of their bytes (left as they are when there, else written then
+ * renamed: workers may write the same one).
  */
 let fontFiles: Promise<string[]> | undefined;
 function shapingFontFiles(fonts: Font[]): Promise<string[]> {
@@ -119,9 +122,11 @@ function shapingFontFiles(fonts: Font[]): Promise<string[]> {
     return Promise.all(fonts.map(async ({ data }) => {
       const sfnt = woffToSfnt(Buffer.from(data as ArrayBuffer));
       const file = join(folder, `${createHash('sha256').update(sfnt).digest('hex').slice(0, 32)}.ttf`);
-      const temporary = `${file}.${process.pid}.${threadId}.tmp`;
-      await writeFile(temporary, sfnt);
-      await rename(temporary, file);
+      if (!existsSync(file)) {
+        const temporary = `${file}.${process.pid}.${threadId}.tmp`;
+        await writeFile(temporary, sfnt);
+        await rename(temporary, file);
+      }
       return file;
     }));
   })();
@@ -130,7 +135,7 @@ function shapingFontFiles(fonts: Font[]): Promise<string[]> {
 
 /** A card with Arabic text, drawn whole by resvg from satori's layout with the text as text (see needsShaping). */
 async function renderShaped(card: SocialCard, fonts: Font[]): Promise<Uint8Array> {
-  const svg = (await satori(cardTree(card) as never, { width: WIDTH, height: HEIGHT, fonts, embedFont: false }))
+  const svg = (await svgOf(card, fonts, false))
     .replace(/(<text [^>]*font-family=")[^"]*("[^>]*>)([^<]*)/g, (_, before: string, after: string, text: string) => `${before}${familyFor(text)}${after}${text}`);
   const files = await shapingFontFiles(fonts);
   return new Resvg(svg, { ...RESVG_OPTIONS, font: { loadSystemFonts: false, fontFiles: files, defaultFontFamily: 'Noto Sans' } }).render().asPng();
@@ -236,10 +241,10 @@ export function inkBoxes(runs: Run[]): Box[] {
  * groups of the runs inside the box (the caller leaves out the others: resvg cannot draw a clipped or masked group
  * wholly outside its canvas).
  */
-function cropped(svg: string, groups: string[], { x0, y0, x1, y1 }: Box): string {
+function cropped(definitions: string, groups: string[], { x0, y0, x1, y1 }: Box): string {
   const [w, h] = [x1 - x0, y1 - y0];
   return `<svg width="${w}" height="${h}" viewBox="${x0} ${y0} ${w} ${h}" xmlns="http://www.w3.org/2000/svg">`
-    + `<rect x="${x0}" y="${y0}" width="${w}" height="${h}" fill="${BACKGROUND}"/>${(svg.match(DEFINITIONS) ?? []).join('')}${groups.join('')}</svg>`;
+    + `<rect x="${x0}" y="${y0}" width="${w}" height="${h}" fill="${BACKGROUND}"/>${definitions}${groups.join('')}</svg>`;
 }
 
 /** Bytes of one row of the PNG's scanlines: its filter byte, then RGB pixels. */
@@ -254,13 +259,12 @@ function rgbOf(rgba: Uint8Array, from: number, rows: Buffer, to: number, width: 
   }
 }
 
-/** An opaque RGBA canvas as a PNG's scanlines: each row a 0 (filter: none) and its pixels as RGB. */
-function scanlines(rgba: Uint8Array, width: number, height: number): Buffer {
-  const stride = width * 3 + 1;
-  const rows = Buffer.allocUnsafe(stride * height);
-  for (let y = 0; y < height; y++) {
-    rows[y * stride] = 0;
-    rgbOf(rgba, y * width * 4, rows, y * stride + 1, width);
+/** An opaque RGBA card as the PNG's scanlines: each row a 0 (filter: none) and its pixels as RGB. */
+function scanlines(rgba: Uint8Array): Buffer {
+  const rows = Buffer.allocUnsafe(STRIDE * HEIGHT);
+  for (let y = 0; y < HEIGHT; y++) {
+    rows[y * STRIDE] = 0;
+    rgbOf(rgba, y * WIDTH * 4, rows, y * STRIDE + 1, WIDTH);
   }
   return rows;
 }
@@ -275,7 +279,7 @@ function template(rtl: boolean, fonts: Font[]): Promise<Buffer> {
   let rows = templates.get(rtl);
   if (!rows) {
     const sample: SocialCard = { title: 'T', desk: 'D', line: 'L', siteName: 'S', lang: 'en', rtl };
-    rows = svgOf(sample, fonts).then((svg) => scanlines(new Resvg(svg.replace(GLYPH_RUN, ''), RESVG_OPTIONS).render().pixels, WIDTH, HEIGHT));
+    rows = svgOf(sample, fonts).then((svg) => scanlines(new Resvg(svg.replace(GLYPH_RUN, ''), RESVG_OPTIONS).render().pixels));
     templates.set(rtl, rows);
   }
   return rows;
@@ -326,11 +330,12 @@ export async function renderSocialImage(card: SocialCard, fonts: Font[]): Promis
   const background = await template(card.rtl, fonts);
   canvas ??= Buffer.allocUnsafe(STRIDE * HEIGHT);
   background.copy(canvas);
+  const definitions = (svg.match(DEFINITIONS) ?? []).join('');
   for (const box of inkBoxes(runs)) {
     const inside = runs.filter((run) => within(run.box, box));
     const alone = inside.length === 1 ? inside[0]! : undefined;
     const groups = inside.map((run) => (run.clip && !alone ? run.whole : run.group));
-    const pixels = new Resvg(cropped(svg, groups, box), RESVG_OPTIONS).render().pixels;
+    const pixels = new Resvg(cropped(definitions, groups, box), RESVG_OPTIONS).render().pixels;
     // The pixels to keep: the box, inside the rectangle its run is drawn without.
     const keep = alone?.clip ? intersect(box, alone.clip) : box;
     const width = box.x1 - box.x0;

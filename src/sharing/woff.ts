@@ -1,6 +1,7 @@
 // WOFF 1.0 font files (what satori reads, from the @fontsource packages) as the TrueType/OpenType files they wrap (what
 // resvg reads): https://www.w3.org/TR/WOFF/ — each table, zlib-compressed where that made it smaller, back into an
-// sfnt with its table directory. Plain Node, no dependency.
+// sfnt with its table directory. Plain Node, no dependency: the npm packages that do only this (woff2sfnt-sfnt2woff)
+// have had one release, 1.0.0; fontkitten (in node_modules through Astro's fonts) reads a WOFF but writes no font.
 import { inflateSync } from 'node:zlib';
 
 const WOFF_SIGNATURE = 0x774f4646; // "wOFF"

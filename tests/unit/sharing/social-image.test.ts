@@ -95,7 +95,7 @@ describe('social preview image drawn from the text boxes onto a template', () =>
     hebrew,
     'long-clamped': { ...english, title: 'An extremely long headline that goes on and on '.repeat(12), line: `${english.line} · ${'and a line far too long for the footer '.repeat(3)}` },
     'one-word': { ...english, title: 'Breaking' },
-    // Headlines of `npm run bench`'s generated articles whose last line's descenders pass the clamped box.
+    // Headlines of `npm run bench`'s generated articles whose last line's descenders passed the clamped box (cut off).
     'cut-descenders': { ...english, title: 'School this were price province plan week (2)' },
     'cut-descenders-2': { ...english, title: 'Energy and sources a port border border by (3)' },
     'no-desk': { ...english, desk: '' },
@@ -106,6 +106,8 @@ describe('social preview image drawn from the text boxes onto a template', () =>
     site: siteCard(),
   };
   const rgba = async (png: Uint8Array) => sharp(png).ensureAlpha().raw().toBuffer();
+  /** Satori's SVG of a card, its text as outlines: what the fast way reads. */
+  const outlines = (card: SocialCard) => satori(cardTree(card) as never, { width: WIDTH, height: HEIGHT, fonts });
   /** The largest difference of one channel (0 to 255) and how many channels differ at all. */
   const difference = (a: Uint8Array, b: Uint8Array) => {
     let max = 0, channels = 0;
@@ -150,7 +152,7 @@ describe('social preview image drawn from the text boxes onto a template', () =>
 
   it('takes the fast way for every card above but the Arabic one (shaped): runs of glyphs found, and resvg draws well under half the card', async () => {
     for (const card of Object.values(cards).filter((card) => !needsShaping(card))) {
-      const runs = glyphRuns(await satori(cardTree(card) as never, { width: WIDTH, height: HEIGHT, fonts }));
+      const runs = glyphRuns(await outlines(card));
       expect(runs?.length).toBeGreaterThan(0);
       const area = inkBoxes(runs!).reduce((sum, b) => sum + (b.x1 - b.x0) * (b.y1 - b.y0), 0);
       expect(area).toBeLessThan(WIDTH * HEIGHT * 0.5);
@@ -160,7 +162,7 @@ describe('social preview image drawn from the text boxes onto a template', () =>
   it('draws no run of the cards above on a layer of its own: their clips and masks are rectangles it keeps to itself', async () => {
     let cut = 0;
     for (const card of Object.values(cards).filter((card) => !needsShaping(card))) {
-      for (const run of glyphRuns(await satori(cardTree(card) as never, { width: WIDTH, height: HEIGHT, fonts }))!) {
+      for (const run of glyphRuns(await outlines(card))!) {
         expect(run.group).toMatch(/^<g><path /);
         if (run.clip) cut++;
       }
