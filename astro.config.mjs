@@ -14,6 +14,7 @@ import { resolveOrigin } from './src/sharing/origin.ts';
 import { SITE } from './src/site.ts';
 import { settingProblems } from './src/settings.ts';
 import { storeFromFile } from './src/content/store-module.ts';
+import { releasingMemory } from './src/integrations/release-memory.ts';
 
 /** The public origin of the site: SITE_URL, else SITE.url (src/site.ts); an invalid value stops here, naming it. */
 const origin = (() => {
@@ -63,9 +64,10 @@ export default defineConfig({
     remotePatterns: imageRemotePatterns(),
   },
   // As the pages are rendered: each page's Content-Security-Policy (its workers end before the next steps start).
-  // After the pages, in this order: the sitemap (each article's lastmod), the social preview images (cached by
-  // content, in a child process), the search index.
+  // After the pages, in this order: the sitemap (each article's lastmod), the garbage of the pages collected (and once
+  // more as they start: src/integrations/release-memory.ts), the social preview images (cached by content, in a child
+  // process), the search index.
   // First of all, the pages read the content store from Astro's file instead of a copy inlined into their code
   // (src/content/store-module.ts).
-  integrations: [storeFromFile(), publicOrigin(origin), pagePolicies(), sitemap(sitemapOptions(cacheDir)), socialImages(), searchIndex()],
+  integrations: [storeFromFile(), publicOrigin(origin), pagePolicies(), sitemap(sitemapOptions(cacheDir)), releasingMemory(), socialImages(), searchIndex()],
 });

@@ -26,6 +26,14 @@ async function rendererVersion(root: string): Promise<string> {
 }
 
 /**
+ * Each image worker's young generation (where V8 makes short-lived objects), in MiB. A card makes many short-lived
+ * strings and buffers and keeps none, and V8 lets a thread's young generation grow to tens of megabytes and keeps it.
+ * This step's process on 10,000 generated articles (2 workers, 30 s a run): 750 to 766 MiB resident with V8's
+ * default, 504 to 525 MiB with 24 MiB, making as many images in the time (2,103 to 2,566 against 2,215 to 2,251).
+ */
+export const IMAGE_WORKER_LIMITS = { maxYoungGenerationSizeMb: 24 };
+
+/**
  * Gives every built article of the site in `out` its 1200x630 social image at /articles/<slug>/og.png (and the site
  * its own at /og.png, for the pages that are not articles), from the
  * article index the loader wrote into Astro's cache folder `cacheDir`. Images are cached in
@@ -49,7 +57,7 @@ export async function renderSocialImages(root: string, out: string, cacheDir: st
   const misses = jobs.filter((job) => !existsSync(job.file));
   if (misses.length) {
     const threads = Math.min(availableParallelism(), misses.length);
-    const pool = new Tinypool({ filename: new URL('./social-image-worker.ts', import.meta.url).href, minThreads: threads, maxThreads: threads });
+    const pool = new Tinypool({ filename: new URL('./social-image-worker.ts', import.meta.url).href, minThreads: threads, maxThreads: threads, resourceLimits: IMAGE_WORKER_LIMITS });
     try {
       // One line for the whole step (below), not one per image: a cold build of 10,000 articles would print 10,000.
       await Promise.all(misses.map(({ card, file }) => pool.run({ card, file })));
