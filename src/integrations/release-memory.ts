@@ -25,7 +25,8 @@ export function releaseMemory(): { before: number; after: number } {
  * of it is garbage. V8 lets its heap grow to several times what is alive while the content syncs and the pages
  * render, and keeps it until the process is idle for a while; the steps that follow in this process (the pages; the
  * social images and the search index, which start processes of their own) would add their memory to it. At 10,000
- * generated articles, after the pages: 1,363 MiB resident before, 849 MiB after, in 0.7 s (BENCHMARKS.md).
+ * generated articles, cold: 1,299 MiB resident as the pages start, 782 MiB after; 1,048 and 867 MiB once they are
+ * written; 0.4 to 0.7 s each (BENCHMARKS.md).
  */
 export function releasingMemory(): AstroIntegration {
   const release = (step: string, logger: { info: (message: string) => void }) => {
