@@ -222,18 +222,19 @@ async function folderFiles(path: string): Promise<string> {
  *    site's Markdown processor, src/markdown/processor.ts), into the store with its digest; `render(entry)` in the
  *    route shows it. An entry whose file and code are unchanged since the last sync is kept as it is.
  * 3. The article index for the steps after the pages (sitemap dates, social images) is written beside Astro's cache.
- * In `astro dev` the folder is watched, and any change syncs it again.
+ * In `astro dev` the folder is watched, and any change syncs it again. A build's or a check's one sync collects its
+ * garbage every `collectEvery` stored entries and at its end, before Astro writes the store
+ * (src/integrations/release-memory.ts): V8 lets the heap grow to several times what is alive while thousands of
+ * bodies come back from the workers (BENCHMARKS.md, "Memory").
  */
-export function articleLoader(): Loader {
+export function articleLoader({ collectEvery = 2000 }: { collectEvery?: number } = {}): Loader {
   return {
     name: 'article-loader',
     load: async (context) => {
       const root = fileURLToPath(context.config.root).replace(/\/$/, '');
-      const sync = () => holdingStoreWrites(context.meta, () => syncArticles(context, root));
-      await sync();
       const { watcher, logger } = context;
-      // A build's or a check's one sync: its garbage is collected before Astro writes the store (a cold build of
-      // 10,000 articles held 1,623 MiB as Astro wrote it without this, 1,299 MiB with it; src/integrations/release-memory.ts).
+      const sync = () => holdingStoreWrites(context.meta, () => syncArticles(context, root, watcher ? 0 : collectEvery));
+      await sync();
       if (!watcher) return void releaseMemory();
       const folder = resolve(root, ARTICLES_DIR);
       watcher.add(folder);
@@ -268,8 +269,8 @@ export async function holdingStoreWrites<T>(meta: LoaderContext['meta'], work: (
   }
 }
 
-/** One sync of the articles folder into the store (steps 1 to 3 above). */
-async function syncArticles(context: LoaderContext, root: string): Promise<void> {
+/** One sync of the articles folder into the store (steps 1 to 3 above), collecting garbage every `collectEvery` entries (0: never). */
+async function syncArticles(context: LoaderContext, root: string, collectEvery: number): Promise<void> {
   const { store, parseData, renderMarkdown, generateDigest } = context;
   const cacheDir = fileURLToPath(context.config.cacheDir);
   await mkdir(cacheDir, { recursive: true });
@@ -280,6 +281,7 @@ async function syncArticles(context: LoaderContext, root: string): Promise<void>
   const articles = await loadArticleFiles(root, ARTICLES_DIR, (message) => context.logger.info(message), checks);
   const stale = new Set(store.keys());
   const index: ArticleIndexEntry[] = [];
+  let stored = 0;
   // Bodies render concurrently: in a build the Markdown processor runs them on worker threads (src/markdown/pool.ts).
   const results = await Promise.allSettled([...articles].map(async ([path, { raw, data, contents }]) => {
     const id = raw.slug;
@@ -311,6 +313,7 @@ async function syncArticles(context: LoaderContext, root: string): Promise<void>
     // with the lead photograph: the page receives each as Astro's image metadata, or a remote one as its address.
     const parsed = await parseData({ id, data: { ...(raw.frontmatter as Record<string, unknown>), figures: facts.photos ?? [] }, filePath: path });
     store.set({ id, data: parsed, filePath, digest, rendered });
+    if (collectEvery && ++stored % collectEvery === 0) releaseMemory();
   }));
   const failures = results.flatMap((result) => (result.status === 'rejected' ? [String((result.reason as Error).message ?? result.reason)] : []));
   if (failures.length) throw contentError(`${failures.length} article bod${failures.length === 1 ? 'y' : 'ies'} could not be rendered:\n  ${failures.join('\n  ')}`);
