@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LoaderContext } from 'astro/loaders';
 
-vi.mock('../../../src/integrations/release-memory.ts', () => ({ releaseMemory: vi.fn(() => ({ before: 2, after: 1 })) }));
+vi.mock('../../../src/integrations/release-memory.ts', () => ({ releaseMemory: vi.fn(() => ({ before: 2, after: 1, ms: 1 })) }));
 // The unit tests share their modules within a worker (vitest.config.ts): fresh modules, imported after the mock, see it.
 vi.resetModules();
 const { releaseMemory } = await import('../../../src/integrations/release-memory.ts');

@@ -12,11 +12,12 @@ describe('releasing the memory of finished build steps (releaseMemory)', () => {
     expect(kept.length).toBe(160);
     kept = undefined;
     const before = getHeapStatistics();
-    const { before: rssBefore, after: rssAfter } = releaseMemory();
+    const { before: rssBefore, after: rssAfter, ms } = releaseMemory();
     const after = getHeapStatistics();
     expect(before.used_heap_size - after.used_heap_size).toBeGreaterThan(150 * MiB);
     expect(before.total_heap_size - after.total_heap_size).toBeGreaterThan(150 * MiB);
     expect(rssAfter).toBeGreaterThan(0);
     expect(rssAfter).toBeLessThan(rssBefore);
+    expect(ms).toBeGreaterThanOrEqual(0);
   });
 });
