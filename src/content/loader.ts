@@ -313,7 +313,8 @@ async function syncArticles(context: LoaderContext, root: string, collectEvery: 
     // with the lead photograph: the page receives each as Astro's image metadata, or a remote one as its address.
     const parsed = await parseData({ id, data: { ...(raw.frontmatter as Record<string, unknown>), figures: facts.photos ?? [] }, filePath: path });
     store.set({ id, data: parsed, filePath, digest, rendered });
-    if (collectEvery && ++stored % collectEvery === 0) releaseMemory();
+    // Not after the last of all: the loader collects once more when the sync ends.
+    if (collectEvery && ++stored % collectEvery === 0 && stored < articles.size) releaseMemory();
   }));
   const failures = results.flatMap((result) => (result.status === 'rejected' ? [String((result.reason as Error).message ?? result.reason)] : []));
   if (failures.length) throw contentError(`${failures.length} article bod${failures.length === 1 ? 'y' : 'ies'} could not be rendered:\n  ${failures.join('\n  ')}`);
