@@ -1,6 +1,9 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_SHARDS, SHARD_PAGES, shardCount, shardFolder, shardOf, shardPages, shardPagesProblem } from '../../../src/search/shards.ts';
-import { searchablePart } from '../../../src/integrations/search-index.ts';
+import { readSearchable, searchablePart } from '../../../src/integrations/search-index.ts';
 import { settingProblems } from '../../../src/settings.ts';
 
 describe('search index shards', () => {
@@ -60,6 +63,20 @@ describe('what Pagefind reads of an article page (searchablePart)', () => {
     expect(part).not.toContain('years old');
     expect(part).toBe(searchablePart(aged('This article is more than 3 years old')));
     expect(part).toBe(searchablePart(page('')));
+  });
+
+  it('reads a page file as its bytes, undecoded, and gives the same bytes as the decoded text (Arabic, accents, emoji)', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'searchable-'));
+    try {
+      const text = page('<aside>لا</aside>').replace('Headline', 'عنوان الخبر — café 📰').replace('Body', 'النص ﷺ');
+      const file = join(folder, 'index.html');
+      writeFileSync(file, text);
+      const bytes = readSearchable(file);
+      expect(bytes.length).toBeGreaterThan(searchablePart(text).length);
+      expect(Buffer.from(bytes, 'latin1').toString('utf8')).toBe(searchablePart(text));
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('gives a page without the element whole', () => {
