@@ -2,9 +2,8 @@
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { defineConfig, sharpImageService } from 'astro/config';
-import sitemap from '@astrojs/sitemap';
 import { markdownConfig } from './src/markdown/processor.ts';
-import { sitemapOptions } from './src/sharing/sitemap.ts';
+import { siteMap } from './src/integrations/sitemap.ts';
 import { socialImages } from './src/integrations/social-images.ts';
 import { pagePolicies } from './src/integrations/page-policies.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
@@ -69,5 +68,5 @@ export default defineConfig({
   // process), the search index.
   // First of all, the pages read the content store from Astro's file instead of a copy inlined into their code
   // (src/content/store-module.ts).
-  integrations: [storeFromFile(), publicOrigin(origin), pagePolicies(), sitemap(sitemapOptions(cacheDir)), releasingMemory(), socialImages(), searchIndex()],
+  integrations: [storeFromFile(), publicOrigin(origin), pagePolicies(), siteMap(cacheDir), releasingMemory(), socialImages(), searchIndex()],
 });
