@@ -1,4 +1,6 @@
+import { z } from 'astro/zod';
 import { describe, expect, it, vi } from 'vitest';
+import { collectionSchema } from '../../../src/content/schema';
 import { checkArticle, formatIssues } from '../../../src/content/article-file';
 import { isRtl } from '../../../src/format/language';
 
@@ -159,5 +161,52 @@ describe('tags', () => {
   it('are one tag when they differ only in case or spacing (the first spelling stays)', () => {
     const { data } = checkArticle('a.md', file({ ...valid, tags: '[Climate Change, climate  change, CLIMATE CHANGE, C, C++, c]' }));
     expect(data!.tags).toEqual(['Climate Change', 'C', 'C++']);
+  });
+});
+
+describe("the collection's schema (collectionSchema): images through the entry's image()", () => {
+  const fields = { title: 'A headline', source: 'The Reader', desk: 'World Desk', location: 'London', published: '2024-12-16T09:30:00Z' };
+  /** An image() as Astro gives one entry: it reads each address, and refuses the ones named missing. */
+  const imageOf = (reads: string[]) => () =>
+    z.string().transform((src, ctx) => {
+      reads.push(src);
+      if (src.includes('missing')) ctx.addIssue({ code: 'custom', message: `Image ${src} does not exist.` });
+      return `image:${src}`;
+    });
+
+  it("gives the lead photograph and the body's figures as the entry's image() read them, and the rest as the contract", async () => {
+    const reads: string[] = [];
+    const parsed = await collectionSchema({ image: imageOf(reads) }).parseAsync({
+      ...fields, image: { src: ' ./lead.jpg ', alt: 'A street' }, figures: ['./one.jpg', 'https://images.example/two.jpg'],
+    });
+    expect(parsed.image).toEqual({ src: 'image:./lead.jpg', alt: 'A street', decorative: false });
+    expect(parsed.figures).toEqual(['image:./one.jpg', 'image:https://images.example/two.jpg']);
+    expect(parsed.published).toEqual(new Date('2024-12-16T09:30:00Z'));
+    expect(parsed.offsets).toBeUndefined();
+    expect(reads.sort()).toEqual(['./lead.jpg', './one.jpg', 'https://images.example/two.jpg']);
+  });
+
+  it('has no image key and reads no image for an article without photographs', async () => {
+    const reads: string[] = [];
+    const parsed = await collectionSchema({ image: imageOf(reads) }).parseAsync({ ...fields, tags: ['Trade', 'trade'] });
+    expect('image' in parsed).toBe(false);
+    expect(parsed.figures).toEqual([]);
+    expect(parsed.tags).toEqual(['Trade']);
+    expect(reads).toEqual([]);
+  });
+
+  it("reports an image() refusal at the image's field, and the contract's own problems with it", async () => {
+    const result = await collectionSchema({ image: imageOf([]) }).safeParseAsync({ ...fields, updated: '2024-12-01', figures: ['./missing.jpg'] });
+    expect(result.success).toBe(false);
+    const issues = result.error!.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    expect(issues).toContain('updated: must not be before published');
+    const failed = await collectionSchema({ image: imageOf([]) }).safeParseAsync({ ...fields, image: { src: './missing.jpg', alt: 'x' } });
+    expect(failed.error!.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)).toEqual(['image.src: Image ./missing.jpg does not exist.']);
+  });
+
+  it('makes the contract once: each entry only wraps it (the same schema under every call)', () => {
+    const [a, b] = [collectionSchema({ image: imageOf([]) }), collectionSchema({ image: imageOf([]) })];
+    expect(a).not.toBe(b);
+    expect(a.in).toBe(b.in);
   });
 });
