@@ -24,9 +24,12 @@ export function timeZoneProblem(zone: string, name: string): string | undefined 
   return undefined;
 }
 
+/** True for a zone that is UTC under one of its names. */
+export const isUtc = (zone: string): boolean => UTC_NAMES.has(zone);
+
 /** The label after a time of day in `zone`: UTC, or the zone's short name at that date (BST, CET, GMT+2, GMT-4…). */
 export function timeZoneLabel(date: Date, zone: string): string {
-  if (UTC_NAMES.has(zone)) return 'UTC';
+  if (isUtc(zone)) return 'UTC';
   const parts = new Intl.DateTimeFormat('en-GB', { timeZone: zone, timeZoneName: 'short' }).formatToParts(date);
   return parts.find((part) => part.type === 'timeZoneName')?.value ?? zone;
 }

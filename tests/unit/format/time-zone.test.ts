@@ -1,3 +1,7 @@
+import { format } from 'date-fns/format';
+import type { Locale } from 'date-fns/locale';
+import { TZDate, tz } from '@date-fns/tz';
+import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { timeZoneLabel, timeZoneProblem } from '../../../src/format/time-zone';
 
@@ -65,5 +69,37 @@ describe('dates near midnight in a site time zone other than UTC', () => {
     const day = ny.parseIsoDate('2025-01-01')!;
     expect(day.toISOString()).toBe('2025-01-01T05:00:00.000Z');
     expect([ny.formatDate(day), ny.datetimeAttribute(day), ny.archiveKey(day).month]).toEqual(['1 January 2025', '2025-01-01', '01']);
+  });
+});
+
+describe("the wall clock dates are read from, the same as date-fns' zoned dates (formatDate, datetimeAttribute)", () => {
+  const zones = ['UTC', 'Europe/London', 'America/New_York', 'Australia/Lord_Howe', 'Pacific/Chatham', 'Etc/GMT+5'];
+  /** What date-fns writes with the zone given to it on every call (the way the module did it before). */
+  function dateFns(date: Date, lang: string, zone: string, localeFor: (lang: string) => Locale): { shown: string; attribute: string } {
+    const options = { in: tz(zone), locale: localeFor(lang) };
+    const timed = format(date, 'HH:mm:ss', { in: tz(zone) }) !== '00:00:00';
+    const day = format(date, 'd MMMM yyyy', options);
+    return {
+      shown: timed ? `${day}, ${format(date, 'HH:mm', options)} ${timeZoneLabel(date, zone)}` : day,
+      attribute: timed ? date.toISOString() : format(date, 'yyyy-MM-dd', { in: tz(zone) }),
+    };
+  }
+
+  it.each(zones)('in %s, for any instant and for midnights there, in English, Arabic and Persian', async (zone) => {
+    const dates = await inZone(zone);
+    // Any instant from 1900 to 2100, and the zone's midnight of any day then (the date-only form).
+    const instant = fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2100-12-31T23:59:59Z'), noInvalidDate: true });
+    const midnight = instant.map((date) => {
+      const [y, m, d] = format(date, 'yyyy-MM-dd', { in: tz(zone) }).split('-').map(Number);
+      return new Date(new TZDate(y!, m! - 1, d!, 0, 0, 0, zone).getTime());
+    });
+    fc.assert(
+      fc.property(fc.oneof(instant, midnight), fc.constantFrom('en', 'ar', 'fa'), (date, lang) => {
+        const expected = dateFns(date, lang, zone, dates.localeFor);
+        expect(dates.formatDate(date, lang)).toBe(expected.shown);
+        expect(dates.datetimeAttribute(date)).toBe(expected.attribute);
+      }),
+      { numRuns: 100 },
+    );
   });
 });
