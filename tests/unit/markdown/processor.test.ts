@@ -1,9 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import Tinypool from 'tinypool';
 import { markdownConfigDefaults } from '@astrojs/markdown-remark';
 import { markdownConfig, markdownOptions } from '../../../src/markdown/processor';
 import rehypeRaw from 'rehype-raw';
 import { rehypeSanitizeReported } from '../../../src/security/sanitize-report';
-import { parallelUnified } from '../../../src/markdown/pool';
+import { IN_THREAD_FIRST, parallelUnified } from '../../../src/markdown/pool';
 import { bodyFacts } from '../../../src/content/articles';
 
 // The very processor astro.config.mjs installs, run through Astro's own renderer.
@@ -100,7 +101,7 @@ describe('a body as the build renders it (worker threads)', () => {
     const previous = process.env.NODE_ENV;
     process.env.NODE_ENV = 'production';
     try {
-      const pooled = await parallelUnified(markdownOptions, new URL('../../../src/markdown/worker.ts', import.meta.url), 2).createRenderer({ ...markdownConfigDefaults, ...markdownConfig } as never);
+      const pooled = await parallelUnified(markdownOptions, new URL('../../../src/markdown/worker.ts', import.meta.url), 2, 0).createRenderer({ ...markdownConfigDefaults, ...markdownConfig } as never);
       const [inThread, onWorker] = await Promise.all([renderer.render(body, { frontmatter: {}, fileURL }), pooled.render(body, { frontmatter: {}, fileURL })]);
       expect(onWorker.code).toBe(inThread.code);
       expect(onWorker.metadata.frontmatter).toEqual(inThread.metadata.frontmatter);
@@ -109,6 +110,34 @@ describe('a body as the build renders it (worker threads)', () => {
       expect(onWorker.code).toContain('<pre><code>code()\n</code></pre>');
       expect(bodyFacts(onWorker.metadata.frontmatter)).toEqual({ wordCount: 10, firstParagraph: 'He said “no” today.', links: ['https://example.org/r'], headings: [] });
     } finally {
+      process.env.NODE_ENV = previous;
+    }
+  });
+});
+
+describe('the first bodies of a build, rendered in this thread before the workers start (IN_THREAD_FIRST)', () => {
+  const bodies = Array.from({ length: 5 }, (_, i) => `Body ${i}: "quoted" [link](https://example.org/${i}).`);
+  const fileURL = new URL('file:///site/content/articles/x.md');
+
+  it('renders the first few here and the rest on the workers, every one as the in-thread renderer does', async () => {
+    const previous = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    const run = vi.spyOn(Tinypool.prototype, 'run');
+    try {
+      const one = await parallelUnified(markdownOptions, new URL('../../../src/markdown/worker.ts', import.meta.url), 2).createRenderer({ ...markdownConfigDefaults, ...markdownConfig } as never);
+      const single = await one.render(bodies[0]!, { frontmatter: {}, fileURL });
+      expect(IN_THREAD_FIRST).toBeGreaterThan(1);
+      expect(run).not.toHaveBeenCalled();
+      expect(single.code).toBe((await renderer.render(bodies[0]!, { frontmatter: {}, fileURL })).code);
+
+      const some = await parallelUnified(markdownOptions, new URL('../../../src/markdown/worker.ts', import.meta.url), 2, 2).createRenderer({ ...markdownConfigDefaults, ...markdownConfig } as never);
+      const rendered = await Promise.all(bodies.map((body) => some.render(body, { frontmatter: {}, fileURL })));
+      expect(run).toHaveBeenCalledTimes(3);
+      const expected = await Promise.all(bodies.map((body) => renderer.render(body, { frontmatter: {}, fileURL })));
+      expect(rendered.map((result) => result.code)).toEqual(expected.map((result) => result.code));
+      expect(rendered.map((result) => result.metadata.frontmatter)).toEqual(expected.map((result) => result.metadata.frontmatter));
+    } finally {
+      run.mockRestore();
       process.env.NODE_ENV = previous;
     }
   });
