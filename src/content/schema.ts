@@ -97,7 +97,8 @@ const LEAD_IMAGE_FIELDS = {
 };
 
 /**
- * A lead photograph: `image: { src: ./lead.jpg, alt: "…", caption: "…", credit: "…" }`. `alt` describes the picture
+ * A lead photograph: `image: { src: ./lead.jpg, alt: "…", caption: "…", credit: "…" }`. `src` is a file beside the
+ * article's index.md (`./lead.jpg`) or an https:// address on a host of SITE.imageHosts. `alt` describes the picture
  * for those who cannot see it; an empty alt only with `decorative: true`. Whether the file exists, is a photograph
  * and is wide enough is checked with the body's images (src/content/photos.ts).
  */
