@@ -25,10 +25,10 @@ export const IN_THREAD_FIRST = 8;
  * @astrojs/markdown-remark, whose renders run on worker threads (tinypool) in a production build on a machine with
  * more than one core. Each worker (`workerUrl`, see src/markdown/worker.ts) runs Astro's own renderer with the
  * same options, so the articles loader, which asks for every body at once through Astro's `renderMarkdown`, gets
- * them rendered on every core, but for the first few (`inThreadFirst`), rendered in this thread with the workers'
- * settings while there are too few to be worth starting them. In `astro dev`, in tests, on one core (MARKDOWN_THREADS=1), or with a syntax
- * highlighter (its settings may hold functions, which cannot cross a thread) it renders in this thread: the same
- * renderer, the same output.
+ * them rendered on every core; the first few (`inThreadFirst`) render in this thread with the workers' settings, too
+ * few to be worth starting them for. In `astro dev`, in tests, on one core (MARKDOWN_THREADS=1), or with a syntax
+ * highlighter (its settings may hold functions, which cannot cross a thread) every body renders in this thread: the
+ * same renderer, the same output.
  */
 export function parallelUnified(options: UnifiedProcessorOptions, workerUrl: URL, threads = Number(process.env.MARKDOWN_THREADS) || availableParallelism(), inThreadFirst = IN_THREAD_FIRST): Processor {
   const inner = unified(options);
