@@ -88,13 +88,8 @@ const kind = z.enum(KINDS, {
   error: (issue) => `${issue.input === undefined ? 'expected' : `"${String(issue.input)}" is not a kind of story; expected`} one of ${KINDS.join(', ')}`,
 });
 
-/** A lead photograph's fields but its address (leadImage), made once. */
-const LEAD_IMAGE_FIELDS = {
-  alt: z.string({ error: expected('the text that describes the photograph, e.g. alt: "Firefighters on Rue Foch"') }).trim(),
-  caption: text('caption').optional(),
-  credit: text('credit').optional(),
-  decorative: z.boolean({ error: 'expected true or false' }).default(false),
-};
+/** An image's address as the editor wrote it (Astro's `image()` reads it in collectionSchema). */
+const imageSource = z.string({ error: 'expected the path of the image file, e.g. ./lead.jpg' }).trim().min(1, 'must name the image file');
 
 /**
  * A lead photograph: `image: { src: ./lead.jpg, alt: "…", caption: "…", credit: "…" }`. `src` is a file beside the
@@ -102,21 +97,24 @@ const LEAD_IMAGE_FIELDS = {
  * for those who cannot see it; an empty alt only with `decorative: true`. Whether the file exists, is a photograph
  * and is wide enough is checked with the body's images (src/content/photos.ts).
  */
-const leadImage = <S extends z.ZodType>(src: S) =>
-  z
-    .strictObject({ src, ...LEAD_IMAGE_FIELDS }, { error: 'expected the photograph as { src: ./lead.jpg, alt: "…", caption: "…", credit: "…" }' })
-    .refine((image) => image.alt !== '' || image.decorative, {
-      path: ['alt'],
-      message: 'must describe the photograph (an empty alt only with decorative: true)',
-    });
+const leadImage = z
+  .strictObject({
+    src: imageSource,
+    alt: z.string({ error: expected('the text that describes the photograph, e.g. alt: "Firefighters on Rue Foch"') }).trim(),
+    caption: text('caption').optional(),
+    credit: text('credit').optional(),
+    decorative: z.boolean({ error: 'expected true or false' }).default(false),
+  }, { error: 'expected the photograph as { src: ./lead.jpg, alt: "…", caption: "…", credit: "…" }' })
+  .refine((image) => image.alt !== '' || image.decorative, {
+    path: ['alt'],
+    message: 'must describe the photograph (an empty alt only with decorative: true)',
+  });
 
-/** An image's address as the editor wrote it (the check's form of Astro's `image()`). */
-const imageSource = z.string({ error: 'expected the path of the image file, e.g. ./lead.jpg' }).trim().min(1, 'must name the image file');
 
 /**
- * The fields of the editors' contract but the lead photograph, made once: Astro calls the collection's schema function
- * for every entry (its `image()` reads paths from the entry's folder), and making these schemas again each time took
- * about 0.5 ms an entry, ten times the parse (5 s of a cold sync's main thread at 10,000 articles).
+ * The fields of the editors' contract, made once: Astro calls the collection's schema function for every entry (its
+ * `image()` reads paths from the entry's folder), and making these schemas again each time took about 0.5 ms an
+ * entry, ten times the parse (5 s of a cold sync's main thread at 10,000 articles).
  */
 const FIELDS = {
   /** Headline. */
@@ -152,14 +150,9 @@ const FIELDS = {
       error: 'expected a list of corrections, each with a date and a text',
     })
     .default([]),
-};
-
-/** The fields of the editors' contract; `src` is how an image's address is read (text, or Astro's `image()`). */
-const articleFields = <S extends z.ZodType>(src: S) => ({
-  ...FIELDS,
   /** The lead photograph, shown under the headline, in previews, feeds and on paper. */
-  image: leadImage(src).optional(),
-});
+  image: leadImage.optional(),
+};
 
 interface DatedFields {
   published: Date;
@@ -195,16 +188,16 @@ const withDateRules = <T extends z.ZodType<DatedFields>>(schema: T) =>
     });
 
 /** The editors' fields, by name: the check lists them when a key is unknown. */
-export const ARTICLE_FIELDS = Object.keys(articleFields(imageSource));
+export const ARTICLE_FIELDS = Object.keys(FIELDS);
 
 /**
  * The frontmatter of one article: the editors' contract, documented in README.md, as `npm run check` and the loader
  * read it. Strict: an unknown key (a typo such as `publshed`) is an error, not silently ignored.
  */
-export const articleSchema = withDateRules(z.strictObject(articleFields(imageSource)));
+export const articleSchema = withDateRules(z.strictObject(FIELDS));
 
 /** The collection's contract with every image as the address written (collectionSchema reads them), made once. */
-const STORED_ARTICLE = withDateRules(z.strictObject({ ...articleFields(imageSource), figures: z.array(imageSource).default([]) }));
+const STORED_ARTICLE = withDateRules(z.strictObject({ ...FIELDS, figures: z.array(imageSource).default([]) }));
 
 /**
  * The articles collection's schema (src/content.config.ts): the same contract, with images read by Astro's

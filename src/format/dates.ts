@@ -113,7 +113,7 @@ export function localeFor(lang: string): Locale {
 }
 
 /** An instant's date and time of day as a clock in the site's time zone shows them (month 1 to 12). */
-interface WallClock {
+export interface WallClock {
   year: number;
   month: number;
   day: number;
@@ -127,9 +127,9 @@ const clocks = new Map<string, Intl.DateTimeFormat>();
  * The wall clock of `date` in the site's time zone: read from the UTC fields for UTC, else from one Intl formatter per
  * zone (what @date-fns/tz reads too). date-fns' `in: tz(zone)` makes a zoned date on every call, about 25 µs, and a
  * date shown took three of them: 0.2 ms a page of a cold build (2.4 s at 10,000 articles) and 0.6 s of every build's
- * social images, whose 10,000 cards each format a date.
+ * social images, whose 10,000 cards each format a date. The archive files each article by it too (archiveKey).
  */
-function wallClock(date: Date): WallClock {
+export function wallClock(date: Date): WallClock {
   const zone = SITE.timeZone;
   if (isUtc(zone)) {
     return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate(), hour: date.getUTCHours(), minute: date.getUTCMinutes(), second: date.getUTCSeconds() };
@@ -149,7 +149,7 @@ function wallClock(date: Date): WallClock {
 }
 
 /** Two digits (a month, a day, an hour), or four (a year). */
-const pad = (n: number, digits = 2) => (n < 0 ? '-' : '') + String(Math.abs(n)).padStart(digits, '0');
+export const pad = (n: number, digits = 2) => (n < 0 ? '-' : '') + String(Math.abs(n)).padStart(digits, '0');
 
 /** The day of a wall clock as a local date at noon, for date-fns to format (noon: no summer-time change falls on it). */
 function localDay({ year, month, day }: WallClock): Date {

@@ -8,10 +8,13 @@ import { SITE } from '../site.ts';
 import { linkTree } from './cache-files.ts';
 import { SHARD_LIST, shardCount, shardFolder, shardOf } from '../search/shards.ts';
 
+/** An article's page in a built site. */
+const articlePage = (site: string, slug: string) => join(site, 'articles', slug, 'index.html');
+
 /** The article pages of a built site: the slugs of articles/<slug>/index.html, sorted. */
 async function articlePages(site: string): Promise<string[]> {
   const folders = await readdir(join(site, 'articles'), { withFileTypes: true }).catch(() => []);
-  return folders.filter((entry) => entry.isDirectory() && existsSync(join(site, 'articles', entry.name, 'index.html'))).map((entry) => entry.name).sort();
+  return folders.filter((entry) => entry.isDirectory() && existsSync(articlePage(site, entry.name))).map((entry) => entry.name).sort();
 }
 
 /** The article without its age notice: a paragraph of text alone (`<p class="age-notice" …>…</p>`). */
@@ -58,7 +61,6 @@ export function searchablePart(html: string): string {
  * took 2.5 s (1.5 s all at once), on this machine.
  */
 export const readSearchable = (page: string): string => searchablePart(readFileSync(page, 'latin1'));
-const articlePage = (site: string, slug: string) => join(site, 'articles', slug, 'index.html');
 
 /** A shard's key: Pagefind's version, the site's language, and what Pagefind reads of each of its pages. */
 function shardKey(site: string, slugs: string[], version: string): string {

@@ -36,15 +36,15 @@ export function parallelUnified(options: UnifiedProcessorOptions, workerUrl: URL
   // created, so a loader that asks for many bodies at once calls createRenderer many times (1,000 pools of workers
   // at 1,000 articles, until the process runs out of memory): every call gets this one renderer.
   let pooled: Promise<Renderer> | undefined;
+  let local: Promise<Renderer> | undefined;
+  let pool: Tinypool | undefined;
+  let asked = 0;
   return {
     ...inner,
     createRenderer(shared: SharedSettings): Promise<Renderer> {
       if (process.env.NODE_ENV !== 'production' || threads < 2 || shared.syntaxHighlight) return inner.createRenderer(shared);
       // What crosses the thread: the image settings (GFM and smart punctuation are in the processor's own options).
       const settings: SharedSettings = { image: shared.image, syntaxHighlight: false };
-      let local: Promise<Renderer> | undefined;
-      let pool: Tinypool | undefined;
-      let asked = 0;
       pooled ??= Promise.resolve({
         render: (content, renderOptions) => {
           // The first bodies in this thread, with the workers' settings (see IN_THREAD_FIRST).

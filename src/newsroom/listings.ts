@@ -6,6 +6,7 @@ import { nameSlug } from './slugs';
 import { SITE } from '../site';
 import { labelsFor } from '../format/i18n';
 import { baseLanguage } from '../format/language';
+import { pad, wallClock } from '../format/dates';
 
 /** What a listing needs of an article: its id (slug) and frontmatter. */
 export interface ListedArticle {
@@ -85,8 +86,8 @@ function pagesOf<A extends ListedArticle>(title: string, base: string, entries: 
 
 /** Year (yyyy) and month (MM) of a date in the site's time zone, as the archive files it. */
 export function archiveKey(date: Date): { year: string; month: string } {
-  const [year, month] = format(date, 'yyyy-MM', { in: tz(SITE.timeZone) }).split('-') as [string, string];
-  return { year, month };
+  const clock = wallClock(date);
+  return { year: pad(clock.year, 4), month: pad(clock.month) };
 }
 
 /** "December 2024" for the archive's month 2024/12, in the site's language ("diciembre de 2024", "ديسمبر 2024"). */
