@@ -1,7 +1,5 @@
-import { format } from 'date-fns/format';
-import { tz } from '@date-fns/tz';
 import type { Article } from '../content/schema';
-import { SITE } from '../site';
+import { pad, wallClock } from '../format/dates';
 
 /** A citation split so the title can be set in italics: `${before}<i>${title}</i>${after}`. */
 export interface Citation {
@@ -10,7 +8,14 @@ export interface Citation {
   after: string;
 }
 
-const date = (d: Date, pattern: string) => format(d, pattern, { in: tz(SITE.timeZone) });
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/**
+ * The date of the citation in the site's time zone, from the wall clock the pages' dates read (src/format/dates.ts):
+ * "2024, December 16" (APA, in English) or "2024/12/16" (Highwire). Two zoned date-fns dates made these before, about
+ * 0.1 ms of every article page.
+ */
+const apaDate = (d: Date) => { const { year, month, day } = wallClock(d); return `${year}, ${MONTHS[month - 1]} ${day}`; };
+const slashDate = (d: Date) => { const { year, month, day } = wallClock(d); return `${pad(year, 4)}/${pad(month)}/${pad(day)}`; };
 
 /**
  * A byline as APA 7 writes an author: surname, comma, initials ("Ana María Pérez" → "Pérez, A. M.", "Jean-Paul Sartre"
@@ -30,7 +35,7 @@ export function apaAuthor(byline: string): string {
  * Without a byline the title takes the author's place: "Title. (2024, December 16). Source. URL".
  */
 export function apaCitation(article: Pick<Article, 'title' | 'author' | 'source' | 'published'>, url: string): Citation {
-  const when = `(${date(article.published, 'yyyy, MMMM d')}).`;
+  const when = `(${apaDate(article.published)}).`;
   const title = article.title.replace(/[.!?]?$/, (end) => end || '.');
   return article.author
     ? { before: `${apaAuthor(article.author).replace(/\.?$/, '.')} ${when} `, title, after: ` ${article.source}. ${url}` }
@@ -42,7 +47,7 @@ export function citationMeta(article: Article): Array<[string, string]> {
   return [
     ['citation_title', article.title],
     ['citation_author', article.author ?? article.source],
-    ['citation_publication_date', date(article.published, 'yyyy/MM/dd')],
+    ['citation_publication_date', slashDate(article.published)],
     ['citation_publisher', article.source],
     ['citation_language', article.lang],
   ];

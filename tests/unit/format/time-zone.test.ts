@@ -12,7 +12,8 @@ async function inZone(zone: string) {
   const dates = await import('../../../src/format/dates');
   const listings = await import('../../../src/newsroom/listings');
   const settings = await import('../../../src/settings');
-  return { ...dates, ...listings, ...settings };
+  const citation = await import('../../../src/sharing/citation');
+  return { ...dates, ...listings, ...settings, ...citation };
 }
 afterEach(() => {
   vi.unstubAllEnvs();
@@ -58,6 +59,16 @@ describe('dates near midnight in a site time zone other than UTC', () => {
     expect(tokyo.formatDate(new Date('2024-12-31T20:00:00Z'))).toBe('1 January 2025, 05:00 GMT+9');
     expect(tokyo.archiveKey(new Date('2024-12-31T20:00:00Z'))).toEqual({ year: '2025', month: '01' });
     expect((await inZone('UTC')).archiveKey(newYear)).toEqual({ year: '2025', month: '01' });
+  });
+
+  it('dates the citation (APA and Highwire) by the same day', async () => {
+    const cited = { title: 'T', author: 'Ann Smith', source: 'S', published: newYear, lang: 'en' } as const;
+    const ny = await inZone('America/New_York');
+    expect(ny.apaCitation(cited, 'u').before).toBe('Smith, A. (2024, December 31). ');
+    expect(ny.citationMeta(cited as never)).toContainEqual(['citation_publication_date', '2024/12/31']);
+    const utc = await inZone('UTC');
+    expect(utc.apaCitation(cited, 'u').before).toBe('Smith, A. (2025, January 1). ');
+    expect(utc.citationMeta(cited as never)).toContainEqual(['citation_publication_date', '2025/01/01']);
   });
 
   it('keeps the instant the article wrote in datetime attributes, whatever zone shows it', async () => {
