@@ -4,14 +4,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Tinypool from 'tinypool';
 import type { AstroIntegration, AstroPrerenderer } from 'astro';
-import { applyPolicyEdit, headersFile, type PolicyEdit } from '../security/csp.ts';
+import { applyPolicyEditBytes, headersFile, type PolicyEdit } from '../security/csp.ts';
 
 /**
  * Astro integration for builds: each page gets its Content-Security-Policy <meta> as Astro renders it, before it
  * is written (policyEdit in src/security/csp.ts: the hashes of the page's own inline scripts and styles). The scans
  * run on worker threads (src/security/csp-worker.ts) beside Astro's page rendering, and send back only the <meta>
- * and where it goes. A page with markup the policy would block fails the build, naming the page. At the end,
- * `_headers` gets the header policy and the security headers. `astro dev` is untouched.
+ * and where it goes in the page's bytes. A page with markup the policy would block fails the build, naming the page.
+ * At the end, `_headers` gets the header policy and the security headers. `astro dev` is untouched.
  */
 export function pagePolicies(): AstroIntegration {
   let pool: Tinypool | undefined;
@@ -20,11 +20,12 @@ export function pagePolicies(): AstroIntegration {
 
   const secure = async (request: Request, response: Response): Promise<Response> => {
     if (!response.body || !response.headers.get('content-type')?.startsWith('text/html')) return response;
-    const html = await response.text();
+    // The page's bytes go to the worker and come back edited in place: no decoding and encoding in this thread.
+    const html = new Uint8Array(await response.arrayBuffer());
     const { ms, ...edit } = (await pool!.run({ page: decodeURI(new URL(request.url).pathname), html })) as PolicyEdit & { ms: number };
     pages++;
     workMs += ms;
-    return new Response(applyPolicyEdit(html, edit), { status: response.status, statusText: response.statusText, headers: response.headers });
+    return new Response(applyPolicyEditBytes(html, edit), { status: response.status, statusText: response.statusText, headers: response.headers });
   };
 
   return {

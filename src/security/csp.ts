@@ -195,3 +195,26 @@ export function policyEdit(html: string, page = 'page'): PolicyEdit {
   const scan = scanPage(html, page);
   return metaEdit(policyOf(scan), scan, page);
 }
+
+const utf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+/**
+ * policyEdit for a page as its UTF-8 bytes, as Astro hands it over and writes it: `from` and `to` count bytes. The
+ * build's page thread then splices bytes (applyPolicyEditBytes) instead of decoding each page to text and encoding
+ * the result again (about 0.2 ms a page of its thread, the one that renders the pages).
+ */
+export function policyEditBytes(bytes: Uint8Array, page = 'page'): PolicyEdit {
+  const html = utf8.decode(bytes);
+  const edit = policyEdit(html, page);
+  const from = Buffer.byteLength(html.slice(0, edit.from));
+  return { ...edit, from, to: from + Buffer.byteLength(html.slice(edit.from, edit.to)) };
+}
+
+/** The page's bytes with the edit of policyEditBytes made. */
+export function applyPolicyEditBytes(bytes: Uint8Array, { meta, from, to }: PolicyEdit): Uint8Array<ArrayBuffer> {
+  const metaBytes = Buffer.from(meta);
+  const page = new Uint8Array(from + metaBytes.length + bytes.length - to);
+  page.set(bytes.subarray(0, from));
+  page.set(metaBytes, from);
+  page.set(bytes.subarray(to), from + metaBytes.length);
+  return page;
+}

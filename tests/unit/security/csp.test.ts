@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { load } from 'cheerio';
-import { hashSource, headersFile, pagePolicy, securePage, withCspMeta } from '../../../src/security/csp';
+import { applyPolicyEditBytes, hashSource, headersFile, pagePolicy, policyEditBytes, securePage, withCspMeta } from '../../../src/security/csp';
 
 const page = (head: string, body = '') => `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>t</title>${head}</head><body>${body}</body></html>`;
 
@@ -59,6 +59,19 @@ describe('withCspMeta', () => {
     const html = page('<style>p{}</style><script>a()</script>');
     expect(securePage(html)).toEqual({ html: withCspMeta(html, pagePolicy(html)), policy: pagePolicy(html) });
     expect(() => securePage(page('', '<a href="javascript:x()">x</a>'), '/articles/x/')).toThrow(/\/articles\/x\/: <a href="javascript:x\(\)">/);
+  });
+
+  it('edits the UTF-8 bytes of a page as the build does, to the bytes of securePage, letters of any width before and after', () => {
+    const arabic = (head: string) => `<!DOCTYPE html><!-- نُشر 🗞️ é --><html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>خبر 🗞️</title>${head}</head><body><p>نص — “ok” 🗞️</p><style>p{}</style></body></html>`;
+    const once = securePage(arabic('<style>p{}</style>')).html;
+    // A page without the policy (inserted after <meta charset>), and one with it (replaced), after multi-byte letters.
+    for (const html of [arabic('<style>p{}</style>'), once.replace('<title>', '<title>ـ')]) {
+      const bytes = new TextEncoder().encode(html);
+      const edit = policyEditBytes(bytes, 'p');
+      expect(edit.from).toBe(new TextEncoder().encode(html.slice(0, html.search(/<meta http|<title>/))).length); // in bytes
+      expect(new TextDecoder().decode(applyPolicyEditBytes(bytes, edit))).toBe(securePage(html).html);
+    }
+    expect(() => policyEditBytes(new TextEncoder().encode(page('', '<p style="x">é</p>')), '/ar/')).toThrow(/\/ar\/: <p style=/);
   });
 });
 
